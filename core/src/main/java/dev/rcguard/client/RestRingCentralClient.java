@@ -1,0 +1,150 @@
+package dev.rcguard.client;
+
+import dev.rcguard.Caller;
+import dev.rcguard.Decision;
+import dev.rcguard.config.GuardConfig;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * The real {@link RingCentralClient}: a MicroProfile Rest Client for {@link RingCentralApi}, answers read by
+ * {@link Answers}.
+ *
+ * <p>Calls run on a bounded pool of daemon threads, so that the ids of one requirement are checked concurrently; when
+ * the pool is saturated a call fails closed at once instead of queueing. Redirects are never followed, so the bearer
+ * token never travels to another host; the connection pool keeps connections alive between calls.
+ */
+public final class RestRingCentralClient implements RingCentralClient, AutoCloseable {
+
+    /** Larger answers are refused: the biggest real features answer (every feature of a user) is about 40 KiB. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final RingCentralApi api;
+    private final Answers answers;
+    private final Jsonb jsonb;
+    private final ThreadPoolExecutor executor;
+
+    public RestRingCentralClient(GuardConfig config) {
+        this.executor = executor(config.maxConcurrentCalls());
+        this.api = RestClientBuilder.newBuilder()
+                .baseUri(config.serverUrl())
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                // RESTEasy's pool, which would otherwise keep a single connection for the host:
+                .property("resteasy.connectionPoolSize", config.maxConcurrentCalls())
+                .property("resteasy.maxPooledPerRoute", config.maxConcurrentCalls())
+                .build(RingCentralApi.class);
+        this.jsonb = JsonbBuilder.create();
+        this.answers = new Answers(jsonb);
+    }
+
+    @Override
+    public CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
+        return call(
+                () -> api.checkPermission(
+                        bearer(caller), caller.accountId(), caller.extensionId(), permissionId, targetExtensionId),
+                answer -> answers.permission(permissionId, answer),
+                answers::failure);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds) {
+        return call(
+                () -> api.features(bearer(caller), caller.accountId(), caller.extensionId(), featureIds),
+                answer -> answers.features(featureIds, answer),
+                failure -> Answers.each(featureIds, id -> answers.failure(failure)));
+    }
+
+    private <T> CompletableFuture<T> call(
+            Supplier<Response> request, Function<HttpAnswer, T> decide, Function<Throwable, T> onFailure) {
+        try {
+            return CompletableFuture.supplyAsync(() -> decide.apply(exchange(request)), executor)
+                    .exceptionally(onFailure);
+        } catch (RuntimeException rejected) { // the pool is saturated
+            return CompletableFuture.completedFuture(onFailure.apply(rejected));
+        }
+    }
+
+    /** Sends the request and reads the whole answer, whatever its status. */
+    private static HttpAnswer exchange(Supplier<Response> request) {
+        try (Response response = send(request)) {
+            return new HttpAnswer(
+                    response.getStatus(),
+                    response.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                    response.getHeaderString(HttpHeaders.RETRY_AFTER),
+                    body(response));
+        }
+    }
+
+    private static Response send(Supplier<Response> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException mapped) {
+            // An implementation that ignores disable.default.mapper still hands us the response.
+            return mapped.getResponse();
+        }
+    }
+
+    private static String body(Response response) {
+        if (!response.hasEntity()) {
+            return "";
+        }
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                return "";
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String bearer(Caller caller) {
+        return "Bearer " + caller.accessToken();
+    }
+
+    private static ThreadPoolExecutor executor(int maxThreads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "rcguard-client-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            jsonb.close();
+        } catch (Exception ignored) {
+            // Nothing is left to release; closing is best effort.
+        }
+        if (api instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Same as above.
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.rcguard.engine;
+
+import dev.rcguard.Decision;
+import dev.rcguard.Reason;
+import java.lang.System.Logger.Level;
+
+/** What the engine answers when something it did not expect went wrong: never a grant. */
+final class Failures {
+
+    private static final System.Logger LOG = System.getLogger("dev.rcguard");
+
+    private Failures() {}
+
+    static Decision unexpected(Throwable failure) {
+        LOG.log(Level.WARNING, "RingCentral check failed unexpectedly; refusing", failure);
+        return Decision.unavailable(new Reason("GuardError", "The permission check could not be completed"));
+    }
+
+    static Decision timedOut() {
+        return Decision.unavailable(new Reason("Timeout", "RingCentral did not answer in time"));
+    }
+}
