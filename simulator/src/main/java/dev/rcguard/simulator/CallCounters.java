@@ -1,0 +1,98 @@
+package dev.rcguard.simulator;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Thread-safe counts of what reached the simulator, resettable between tests.
+ *
+ * <p>Every request is counted, whatever it was answered (401, 429, an injected fault, 404 for an unknown
+ * path, which counts only in {@link #total()}). A permission check counts once for its
+ * {@code permissionId}; a features call counts once for every {@code featureId} it asks. Connections are
+ * counted as distinct client (address, port) pairs seen since the last reset, so {@code N} requests over
+ * one keep-alive connection count as one.
+ *
+ * <pre>{@code
+ * CallCounters counters = simulator.counters();
+ * assertThat(counters.calls("t1", "ReadMessages")).isEqualTo(1);
+ * assertThat(counters.connections()).isEqualTo(1);
+ * counters.reset();
+ * }</pre>
+ */
+public final class CallCounters {
+    private record ByToken(String token) {}
+
+    private record ById(Endpoint endpoint, String token, String id) {}
+
+    private final LongAdder total = new LongAdder();
+    private final Map<Object, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Set<String> connections = ConcurrentHashMap.newKeySet();
+
+    CallCounters() {}
+
+    /** All requests received. */
+    public long total() {
+        return total.sum();
+    }
+
+    /** Requests to one endpoint. */
+    public long calls(Endpoint endpoint) {
+        return get(endpoint);
+    }
+
+    /** Requests, to any endpoint, that carried {@code Bearer token}. */
+    public long callsWithToken(String token) {
+        return get(new ByToken(token));
+    }
+
+    /** How often {@code token} asked about {@code id}, as a permission or as a feature. */
+    public long calls(String token, String id) {
+        return calls(Endpoint.PERMISSION_CHECK, token, id) + calls(Endpoint.FEATURES, token, id);
+    }
+
+    /** How often {@code token} asked {@code endpoint} about {@code id}. */
+    public long calls(Endpoint endpoint, String token, String id) {
+        return get(new ById(endpoint, token, id));
+    }
+
+    /** Distinct client connections seen. */
+    public long connections() {
+        return connections.size();
+    }
+
+    /** Sets every count to zero and forgets the connections seen. */
+    public void reset() {
+        total.reset();
+        counts.clear();
+        connections.clear();
+    }
+
+    void connection(InetSocketAddress remote) {
+        connections.add(remote.getAddress().getHostAddress() + ":" + remote.getPort());
+    }
+
+    void request(Endpoint endpoint, String token, Iterable<String> ids) {
+        total.increment();
+        if (endpoint != null) {
+            increment(endpoint);
+        }
+        if (token != null) {
+            increment(new ByToken(token));
+            if (endpoint != null) {
+                ids.forEach(id -> increment(new ById(endpoint, token, id)));
+            }
+        }
+    }
+
+    private void increment(Object key) {
+        counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    private long get(Object key) {
+        LongAdder adder = counts.get(key);
+        return adder == null ? 0 : adder.sum();
+    }
+}

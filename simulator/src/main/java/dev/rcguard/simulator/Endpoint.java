@@ -1,0 +1,37 @@
+package dev.rcguard.simulator;
+
+/**
+ * The three simulated RingCentral endpoints, each under
+ * {@code /restapi/v1.0/account/{accountId}/extension/{extensionId}}, with its rate-limit group.
+ *
+ * <pre>{@code
+ * simulator.inject(Endpoint.PERMISSION_CHECK, Fault.latencyMillis(500));
+ * long calls = simulator.counters().calls(Endpoint.FEATURES);
+ * }</pre>
+ */
+public enum Endpoint {
+    /** {@code GET .../authz-profile/check?permissionId=X[&targetExtensionId=Y]}, group Light. */
+    PERMISSION_CHECK("/authz-profile/check", RateLimits.Group.LIGHT),
+    /** {@code GET .../features[?featureId=A&featureId=B][&availableOnly=true]}, group Medium. */
+    FEATURES("/features", RateLimits.Group.MEDIUM),
+    /** {@code GET .../authz-profile}, group Medium. */
+    AUTHZ_PROFILE("/authz-profile", RateLimits.Group.MEDIUM);
+
+    private final String suffix;
+    private final RateLimits.Group group;
+
+    Endpoint(String suffix, RateLimits.Group group) {
+        this.suffix = suffix;
+        this.group = group;
+    }
+
+    /** The path after {@code .../extension/{extensionId}}, e.g. {@code /features}. */
+    public String suffix() {
+        return suffix;
+    }
+
+    /** The rate-limit group RingCentral puts this endpoint in. */
+    public RateLimits.Group group() {
+        return group;
+    }
+}

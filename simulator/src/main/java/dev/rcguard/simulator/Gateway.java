@@ -1,0 +1,175 @@
+package dev.rcguard.simulator;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The front of the simulator, in the order a request meets it: counting, the default latency, injected
+ * faults, authentication, rate limiting, then {@link SimulatedApi}. Writes every answer.
+ */
+final class Gateway implements HttpHandler {
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+
+    private final UserDirectory users;
+    private final SimulatedApi api;
+    private final CallCounters counters;
+    private final FaultTable faults;
+    private final RateLimiter limiter = new RateLimiter();
+    private final InstantSource clock;
+    private volatile RateLimits limits;
+    private volatile Duration defaultLatency;
+
+    Gateway(
+            UserDirectory users,
+            SimulatedApi api,
+            CallCounters counters,
+            FaultTable faults,
+            InstantSource clock,
+            RateLimits limits,
+            Duration defaultLatency) {
+        this.users = users;
+        this.api = api;
+        this.counters = counters;
+        this.faults = faults;
+        this.clock = clock;
+        this.limits = limits;
+        this.defaultLatency = defaultLatency;
+    }
+
+    void limits(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    void defaultLatency(Duration latency) {
+        this.defaultLatency = latency;
+    }
+
+    void resetRateLimits() {
+        limiter.reset();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            counters.connection(exchange.getRemoteAddress());
+            Optional<Call> call = Call.parse(exchange.getRequestMethod(), exchange.getRequestURI());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = bearerToken(authorization);
+            counters.request(
+                    call.map(Call::endpoint).orElse(null),
+                    token,
+                    call.map(Call::ids).orElse(List.of()));
+            pause(defaultLatency);
+            if (call.isEmpty()) {
+                write(exchange, Answer.json(404, ErrorBody.of("CMN-102", "Resource not found")), null);
+                return;
+            }
+            Fault fault = faults.find(call.get().endpoint(), token).orElse(null);
+            if (fault instanceof Fault.Latency latency) {
+                pause(latency.delay());
+            } else if (fault instanceof Fault.DropConnection) {
+                return; // closing an exchange before its headers are sent closes the connection itself
+            } else if (fault instanceof Fault.FixedResponse response) {
+                write(exchange, Answer.of(response), null);
+                return;
+            } else if (fault instanceof Fault.MalformedJson malformed) {
+                write(exchange, new Answer(200, Answer.JSON, Map.of(), bytes(malformed.body())), null);
+                return;
+            }
+            write(exchange, answer(call.get(), authorization, token), fault instanceof Fault.SlowBody s ? s : null);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Client went away before the answer was written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Simulator failed to answer", e);
+        }
+    }
+
+    private Answer answer(Call call, String authorization, String token) {
+        RateLimits current = limits;
+        RateLimits.Group group = call.endpoint().group();
+        int limit = current.limit(group);
+        Optional<SimulatedUser> user = token == null ? Optional.empty() : users.byToken(token);
+        Answer refusal = null;
+        if (authorization == null) {
+            refusal = Answer.json(401, ErrorBody.of("AGW-401", "Authorization header is not specified"));
+        } else if (token == null) {
+            refusal = Answer.json(401, ErrorBody.of("AGW-402", "Invalid Authorization header"));
+        } else if (user.isEmpty()) {
+            refusal = Answer.json(401, ErrorBody.tokenInvalid("OAU-213", "Token not found"));
+        } else if (user.get().isExpired(token)) {
+            refusal = Answer.json(401, ErrorBody.tokenInvalid("OAU-128", "Access token expired"));
+        }
+        if (refusal != null) {
+            return withRateLimitHeaders(refusal, group, limit, limit, current);
+        }
+        RateLimiter.Outcome outcome = limiter.take(token, group, current, clock.instant());
+        if (!outcome.allowed()) {
+            Answer tooMany = Answer.json(429, ErrorBody.of("CMN-301", "Request rate exceeded"))
+                    .withHeader("Retry-After", String.valueOf(seconds(current.penalty())));
+            return withRateLimitHeaders(tooMany, group, limit, 0, current);
+        }
+        return withRateLimitHeaders(api.answer(call, user.get()), group, limit, outcome.remaining(), current);
+    }
+
+    private static Answer withRateLimitHeaders(
+            Answer answer, RateLimits.Group group, int limit, int remaining, RateLimits limits) {
+        return answer.withHeader("X-Rate-Limit-Group", group.headerValue())
+                .withHeader("X-Rate-Limit-Limit", String.valueOf(limit))
+                .withHeader("X-Rate-Limit-Remaining", String.valueOf(remaining))
+                .withHeader("X-Rate-Limit-Window", String.valueOf(seconds(limits.window())));
+    }
+
+    /** The token of a well-formed {@code Bearer <token>} header, else {@code null}. */
+    static String bearerToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String[] parts = authorization.trim().split(" ");
+        return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && !parts[1].isEmpty() ? parts[1] : null;
+    }
+
+    private static void write(HttpExchange exchange, Answer answer, Fault.SlowBody slow)
+            throws IOException, InterruptedException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", answer.contentType());
+        answer.headers().forEach(headers::set);
+        byte[] body = answer.body();
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (slow == null) {
+                out.write(body);
+                return;
+            }
+            for (int offset = 0; offset < body.length; offset += slow.chunkSize()) {
+                pause(slow.pause());
+                out.write(body, offset, Math.min(slow.chunkSize(), body.length - offset));
+                out.flush();
+            }
+        }
+    }
+
+    private static long seconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero() && !duration.isNegative()) {
+            Thread.sleep(duration.toMillis());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rcguard.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Rate limits the simulator enforces per token and per group, like RingCentral's per user and app.
+ *
+ * <p>Within each {@code window} a token may send {@code light} requests to Light endpoints and
+ * {@code medium} to Medium ones. The next request is answered 429 with {@code Retry-After} equal to
+ * {@code penalty}; every request arriving during the penalty restarts it. When the penalty has passed a
+ * fresh window begins. With {@code enabled == false} nothing is refused and the {@code X-Rate-Limit-*}
+ * headers show the configured limit with nothing used.
+ *
+ * <pre>{@code
+ * RateLimits.ringCentralDefaults();                                        // 50 / 40 per 60 s, 60 s penalty
+ * RateLimits.of(2, 2, Duration.ofSeconds(1), Duration.ofSeconds(1));       // quick tests
+ * RateLimits.disabled();                                                   // benchmarks
+ * }</pre>
+ *
+ * @param enabled whether requests over the limit are refused
+ * @param light requests per window for the Light group
+ * @param medium requests per window for the Medium group
+ * @param window the counting window
+ * @param penalty how long a token is refused after exceeding a limit; {@code Retry-After} in whole seconds
+ */
+public record RateLimits(boolean enabled, int light, int medium, Duration window, Duration penalty) {
+
+    /** RingCentral's rate-limit groups that the simulated endpoints belong to. */
+    public enum Group {
+        LIGHT("Light"),
+        MEDIUM("Medium");
+
+        private final String headerValue;
+
+        Group(String headerValue) {
+            this.headerValue = headerValue;
+        }
+
+        /** The value of {@code X-Rate-Limit-Group}. */
+        public String headerValue() {
+            return headerValue;
+        }
+    }
+
+    public RateLimits {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(penalty, "penalty");
+        if (light < 1 || medium < 1 || window.isNegative() || window.isZero() || penalty.isNegative()) {
+            throw new IllegalArgumentException("limits and window must be positive, penalty not negative");
+        }
+    }
+
+    /** Light 50, Medium 40 per 60 s; 60 s penalty. */
+    public static RateLimits ringCentralDefaults() {
+        return of(50, 40, Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
+
+    /** Enforced limits with the given values. */
+    public static RateLimits of(int light, int medium, Duration window, Duration penalty) {
+        return new RateLimits(true, light, medium, window, penalty);
+    }
+
+    /** RingCentral's default numbers, but never enforced. */
+    public static RateLimits disabled() {
+        return new RateLimits(false, 50, 40, Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
+
+    /** The limit of one group. */
+    public int limit(Group group) {
+        return group == Group.LIGHT ? light : medium;
+    }
+}

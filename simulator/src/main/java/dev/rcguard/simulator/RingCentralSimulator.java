@@ -1,0 +1,281 @@
+package dev.rcguard.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A faithful fake of RingCentral's {@code authz-profile/check}, {@code features} and {@code authz-profile}
+ * endpoints, served over real HTTP on {@code 127.0.0.1} (an ephemeral port unless one is given).
+ *
+ * <p>It checks {@code Authorization: Bearer <token>} like RingCentral's gateway, enforces per-token rate
+ * limits (RingCentral's defaults unless {@link Builder#rateLimits(RateLimits)} says otherwise), answers in
+ * RingCentral's JSON shapes, and lets tests change users, inject {@link Fault faults} and read
+ * {@link CallCounters counters} while it runs. Thread-safe. Uses the JDK's HTTP server and sets
+ * {@code sun.net.httpserver.nodelay=true} (unless already set) so keep-alive clients are not delayed by
+ * Nagle's algorithm; that only works if no other JDK HTTP server was started in the JVM before.
+ *
+ * <pre>{@code
+ * try (RingCentralSimulator rc = RingCentralSimulator.builder()
+ *         .user(u -> u.token("t1").grant("ReadMessages").feature("SMSSending", true))
+ *         .start()) {
+ *     URI check = URI.create(rc.baseUri()
+ *             + "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages");
+ *     // GET it with "Authorization: Bearer t1" -> {"uri": ..., "successful": true, "details": {...}}
+ *     rc.user("t1").revoke("ReadMessages");                  // the next check answers successful:false
+ *     rc.inject(Endpoint.FEATURES, Fault.dropConnection());  // the next features call gets no answer
+ *     assertThat(rc.counters().calls("t1", "ReadMessages")).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class RingCentralSimulator implements AutoCloseable {
+    static {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(RingCentralSimulator.class.getName());
+
+    private final Builder settings;
+    private final UserDirectory users = new UserDirectory();
+    private final CallCounters counters = new CallCounters();
+    private final FaultTable faults = new FaultTable();
+    private HttpServer server;
+    private ExecutorService executor;
+    private Gateway gateway;
+
+    private RingCentralSimulator(Builder settings) {
+        this.settings = settings;
+        settings.users.forEach(users::add);
+    }
+
+    /** A builder with an ephemeral port, 64 threads, RingCentral's rate limits and no latency. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds to {@code 127.0.0.1} and returns once the server is listening. */
+    public synchronized RingCentralSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("Already started");
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind 127.0.0.1:" + settings.port, e);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(settings.threads, task -> {
+            Thread thread = new Thread(task, "ringcentral-simulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        String baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
+        gateway = new Gateway(
+                users,
+                new SimulatedApi(baseUri, users),
+                counters,
+                faults,
+                settings.clock,
+                settings.rateLimits,
+                settings.defaultLatency);
+        server.createContext("/", gateway);
+        server.setExecutor(executor);
+        server.start();
+        LOG.log(
+                System.Logger.Level.INFO,
+                "RingCentral simulator listening on {0} with {1} user(s)",
+                baseUri,
+                users.size());
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The port the server listens on. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** The user owning {@code token}, to read or change while the simulator runs. */
+    public SimulatedUser user(String token) {
+        return users.byToken(token).orElseThrow(() -> new IllegalArgumentException("No user has this token"));
+    }
+
+    /** Adds a user at run time; ids default as in {@link Builder#user(Consumer)}. */
+    public SimulatedUser addUser(Consumer<SimulatedUser> configuration) {
+        SimulatedUser user = settings.newUser(configuration);
+        users.add(user);
+        return user;
+    }
+
+    /** Marks {@code token} expired: every request with it is answered 401 {@code OAU-128}. */
+    public RingCentralSimulator expireToken(String token) {
+        user(token).expireToken(token);
+        return this;
+    }
+
+    /** Injects {@code fault} into {@code endpoint} for every token without a fault of its own. */
+    public RingCentralSimulator inject(Endpoint endpoint, Fault fault) {
+        faults.put(endpoint, null, Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Injects {@code fault} into {@code endpoint} for requests with {@code token} only. */
+    public RingCentralSimulator inject(Endpoint endpoint, String token, Fault fault) {
+        faults.put(endpoint, Objects.requireNonNull(token, "token"), Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Removes every injected fault. */
+    public RingCentralSimulator clearFaults() {
+        faults.clear();
+        return this;
+    }
+
+    /** Changes the rate limits from the next request on; counts so far are kept. */
+    public RingCentralSimulator rateLimits(RateLimits limits) {
+        running().limits(Objects.requireNonNull(limits, "limits"));
+        return this;
+    }
+
+    /** Forgets every token's rate-limit window and penalty. */
+    public RingCentralSimulator resetRateLimits() {
+        running().resetRateLimits();
+        return this;
+    }
+
+    /** Sets the latency added before every answer, e.g. 20 ms to resemble a real network in benchmarks. */
+    public RingCentralSimulator defaultLatency(Duration latency) {
+        running().defaultLatency(Objects.requireNonNull(latency, "latency"));
+        return this;
+    }
+
+    /** The call counters. */
+    public CallCounters counters() {
+        return counters;
+    }
+
+    /** Stops listening at once and ends the worker threads. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private synchronized Gateway running() {
+        if (gateway == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return gateway;
+    }
+
+    /**
+     * Settings and users of a {@link RingCentralSimulator}.
+     *
+     * <pre>{@code
+     * RingCentralSimulator.builder()
+     *         .port(8089).threads(16)
+     *         .rateLimits(RateLimits.of(5, 5, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+     *         .defaultLatency(Duration.ofMillis(20))
+     *         .user(u -> u.token("t1").fromBundledFixtures())
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        /** The account id users get unless they set their own. */
+        public static final String DEFAULT_ACCOUNT_ID = "400100200300";
+
+        private static final long FIRST_EXTENSION_ID = 400100200301L;
+
+        private int port;
+        private int threads = 64;
+        private RateLimits rateLimits = RateLimits.ringCentralDefaults();
+        private Duration defaultLatency = Duration.ZERO;
+        private InstantSource clock = InstantSource.system();
+        private final List<SimulatedUser> users = new ArrayList<>();
+        private final AtomicInteger usersMade = new AtomicInteger();
+
+        private Builder() {}
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Worker threads answering requests (default 64). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Rate limits; default {@link RateLimits#ringCentralDefaults()}. */
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /** Latency added before every answer (default none). */
+        public Builder defaultLatency(Duration defaultLatency) {
+            this.defaultLatency = Objects.requireNonNull(defaultLatency, "defaultLatency");
+            return this;
+        }
+
+        /** The clock of the rate limiter, e.g. a hand-moved one for tests of windows and penalties. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Adds a user. It starts in account {@value #DEFAULT_ACCOUNT_ID} with the next free extension id
+         * (400100200301, 400100200302, ...), no tokens, no permissions and no features.
+         */
+        public Builder user(Consumer<SimulatedUser> configuration) {
+            users.add(newUser(configuration));
+            return this;
+        }
+
+        /** The simulator, not yet started. */
+        public RingCentralSimulator build() {
+            return new RingCentralSimulator(this);
+        }
+
+        /** {@link #build()} and {@link RingCentralSimulator#start()}. */
+        public RingCentralSimulator start() {
+            return build().start();
+        }
+
+        private SimulatedUser newUser(Consumer<SimulatedUser> configuration) {
+            long extensionId = FIRST_EXTENSION_ID + usersMade.getAndIncrement();
+            SimulatedUser user = new SimulatedUser(DEFAULT_ACCOUNT_ID, String.valueOf(extensionId));
+            configuration.accept(user);
+            return user;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.rcguard.simulator;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One RingCentral user of the simulator: its account and extension ids, its access tokens, its granted
+ * permissions and its features. Thread-safe; every change is seen by the very next request.
+ *
+ * <p>A permission that is not granted is answered {@code "successful": false}; a feature that is not
+ * listed is absent from {@code records}, as RingCentral does for ids it does not know.
+ *
+ * <pre>{@code
+ * RingCentralSimulator.builder()
+ *         .user(u -> u.token("t1").fromBundledFixtures().grant("ReadMessages")
+ *                 .unavailable("SMSSending", "ServicePlanLimitation",
+ *                         "The feature is unavailable for the current service plan"))
+ *         .build();
+ * simulator.user("t1").revoke("ReadMessages").feature("SMSSending", true);
+ * simulator.user("t1").expireToken("t1");
+ * }</pre>
+ */
+public final class SimulatedUser {
+    private String accountId;
+    private String extensionId;
+    private final Map<String, Boolean> tokensExpired = new LinkedHashMap<>();
+    private final Map<String, Permission> permissions = new LinkedHashMap<>();
+    private final Map<String, Feature> features = new LinkedHashMap<>();
+
+    SimulatedUser(String accountId, String extensionId) {
+        this.accountId = accountId;
+        this.extensionId = extensionId;
+    }
+
+    /** Sets the numeric account id that {@code ~} stands for. */
+    public synchronized SimulatedUser accountId(String accountId) {
+        this.accountId = requireNumeric(accountId, "accountId");
+        return this;
+    }
+
+    /** Sets the numeric extension id that {@code ~} stands for. */
+    public synchronized SimulatedUser extensionId(String extensionId) {
+        this.extensionId = requireNumeric(extensionId, "extensionId");
+        return this;
+    }
+
+    /** Adds a valid access token of this user. */
+    public synchronized SimulatedUser token(String token) {
+        if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A token must be non-blank without whitespace");
+        }
+        tokensExpired.put(token, false);
+        return this;
+    }
+
+    /** Marks a token of this user expired: it is answered 401 {@code OAU-128} from now on. */
+    public synchronized SimulatedUser expireToken(String token) {
+        if (!tokensExpired.containsKey(token)) {
+            throw new IllegalArgumentException("Not a token of this user");
+        }
+        tokensExpired.put(token, true);
+        return this;
+    }
+
+    /** Grants {@link Permission#of(String)} (default role, scope {@code Self}). */
+    public SimulatedUser grant(String permissionId) {
+        return grant(Permission.of(permissionId));
+    }
+
+    /** Grants a permission, replacing any grant of the same id. */
+    public synchronized SimulatedUser grant(Permission permission) {
+        permissions.put(permission.id(), permission);
+        return this;
+    }
+
+    /** Withdraws a permission; unknown ids are ignored. */
+    public synchronized SimulatedUser revoke(String permissionId) {
+        permissions.remove(permissionId);
+        return this;
+    }
+
+    /** Withdraws every permission. */
+    public synchronized SimulatedUser revokeAll() {
+        permissions.clear();
+        return this;
+    }
+
+    /** Sets a feature available, or unavailable for {@link Feature#TURNED_OFF}. */
+    public SimulatedUser feature(String featureId, boolean available) {
+        return feature(Feature.of(featureId, available));
+    }
+
+    /** Sets a feature, replacing any of the same id. */
+    public synchronized SimulatedUser feature(Feature feature) {
+        features.put(feature.id(), feature);
+        return this;
+    }
+
+    /** Sets a feature unavailable for the given reason. */
+    public SimulatedUser unavailable(String featureId, String code, String message) {
+        return unavailable(featureId, code, message, null);
+    }
+
+    /** Sets a feature unavailable for the given reason, naming the missing permission. */
+    public SimulatedUser unavailable(String featureId, String code, String message, String permission) {
+        return feature(Feature.unavailable(featureId, new Feature.Reason(code, message, permission)));
+    }
+
+    /** Removes a feature record: it is then absent from answers. */
+    public synchronized SimulatedUser removeFeature(String featureId) {
+        features.remove(featureId);
+        return this;
+    }
+
+    /** Adds the features and permissions of two RingCentral-shaped fixture files. */
+    public SimulatedUser fromFixtures(Path featuresFile, Path authzProfileFile) {
+        return addFeatures(Fixtures.features(Fixtures.read(featuresFile)))
+                .addPermissions(Fixtures.permissions(Fixtures.read(authzProfileFile)));
+    }
+
+    /**
+     * Adds the 253 features and 82 permissions of RingCentral's own mock data shipped in this jar
+     * (ringcentral-js-widgets, MIT licence).
+     */
+    public SimulatedUser fromBundledFixtures() {
+        return addFeatures(Fixtures.features(Fixtures.readBundled(Fixtures.BUNDLED_FEATURES)))
+                .addPermissions(Fixtures.permissions(Fixtures.readBundled(Fixtures.BUNDLED_AUTHZ_PROFILE)));
+    }
+
+    public synchronized String accountId() {
+        return accountId;
+    }
+
+    public synchronized String extensionId() {
+        return extensionId;
+    }
+
+    /** This user's tokens, expired ones included. */
+    public synchronized List<String> tokens() {
+        return List.copyOf(tokensExpired.keySet());
+    }
+
+    /** The granted permissions, in the order they were granted. */
+    public synchronized List<Permission> permissions() {
+        return List.copyOf(permissions.values());
+    }
+
+    /** The feature records, in the order they were set. */
+    public synchronized List<Feature> features() {
+        return List.copyOf(features.values());
+    }
+
+    synchronized Optional<Permission> permission(String permissionId) {
+        return Optional.ofNullable(permissions.get(permissionId));
+    }
+
+    synchronized Optional<Feature> featureRecord(String featureId) {
+        return Optional.ofNullable(features.get(featureId));
+    }
+
+    synchronized boolean hasToken(String token) {
+        return tokensExpired.containsKey(token);
+    }
+
+    synchronized boolean isExpired(String token) {
+        return Boolean.TRUE.equals(tokensExpired.get(token));
+    }
+
+    private synchronized SimulatedUser addFeatures(List<Feature> loaded) {
+        loaded.forEach(f -> features.put(f.id(), f));
+        return this;
+    }
+
+    private synchronized SimulatedUser addPermissions(List<Permission> loaded) {
+        loaded.forEach(p -> permissions.put(p.id(), p));
+        return this;
+    }
+
+    private static String requireNumeric(String id, String name) {
+        if (Objects.requireNonNull(id, name).isEmpty() || !id.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException(name + " must be numeric: " + id);
+        }
+        return id;
+    }
+}

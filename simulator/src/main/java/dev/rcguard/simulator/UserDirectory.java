@@ -1,0 +1,33 @@
+package dev.rcguard.simulator;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The simulator's users, found by token or by extension. */
+final class UserDirectory {
+    private final List<SimulatedUser> users = new CopyOnWriteArrayList<>();
+
+    synchronized void add(SimulatedUser user) {
+        for (String token : user.tokens()) {
+            if (byToken(token).isPresent()) {
+                throw new IllegalArgumentException("Token already belongs to another user");
+            }
+        }
+        users.add(user);
+    }
+
+    Optional<SimulatedUser> byToken(String token) {
+        return users.stream().filter(u -> u.hasToken(token)).findFirst();
+    }
+
+    boolean hasExtension(String accountId, String extensionId) {
+        return users.stream()
+                .anyMatch(
+                        u -> u.accountId().equals(accountId) && u.extensionId().equals(extensionId));
+    }
+
+    int size() {
+        return users.size();
+    }
+}
