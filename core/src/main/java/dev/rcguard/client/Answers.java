@@ -3,6 +3,7 @@ package dev.rcguard.client;
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Reason;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -54,10 +55,10 @@ public final class Answers {
             return error(Kind.PERMISSION, permissionId, answer);
         }
         Dto.PermissionCheck check = parse(answer, Dto.PermissionCheck.class);
-        if (check == null) {
+        if (check == null || !isBooleanOrAbsent(check.successful())) {
             return Decision.unavailable(MALFORMED);
         }
-        if (!Boolean.TRUE.equals(check.successful())) {
+        if (check.successful() != JsonValue.TRUE) {
             return Decision.denied(
                     Kind.PERMISSION,
                     permissionId,
@@ -84,7 +85,10 @@ public final class Answers {
         }
         Map<String, Dto.Feature> byId = new HashMap<>();
         for (Dto.Feature record : list.records()) {
-            if (record != null && record.id() != null) {
+            if (record == null || !isBooleanOrAbsent(record.available())) {
+                return each(featureIds, id -> Decision.unavailable(MALFORMED));
+            }
+            if (record.id() != null) {
                 byId.putIfAbsent(record.id(), record);
             }
         }
@@ -98,7 +102,7 @@ public final class Answers {
                     id,
                     new Reason("FeatureNotFound", "RingCentral has no feature " + id + " for this user"));
         }
-        if (Boolean.TRUE.equals(record.available())) {
+        if (record.available() == JsonValue.TRUE) {
             return Decision.granted();
         }
         Dto.FeatureReason reason = record.reason();
@@ -182,6 +186,13 @@ public final class Answers {
             return Duration.ZERO;
         }
         return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+    }
+
+    private static boolean isBooleanOrAbsent(JsonValue value) {
+        return value == null
+                || value.getValueType() == JsonValue.ValueType.TRUE
+                || value.getValueType() == JsonValue.ValueType.FALSE
+                || value.getValueType() == JsonValue.ValueType.NULL;
     }
 
     /** The body as {@code type}, or {@code null} if it is not JSON of that shape. */

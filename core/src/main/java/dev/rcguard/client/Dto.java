@@ -1,5 +1,6 @@
 package dev.rcguard.client;
 
+import jakarta.json.JsonValue;
 import java.util.List;
 
 /** RingCentral's answers as JSON-B records (internal): only the fields the guard reads; unknown fields are ignored. */
@@ -7,8 +8,11 @@ public final class Dto {
 
     private Dto() {}
 
-    /** {@code authz-profile/check}: {@code successful} missing means not granted. */
-    public record PermissionCheck(Boolean successful, CheckDetails details) {}
+    /**
+     * {@code authz-profile/check}: {@code successful} missing means not granted. Booleans are read as raw JSON values
+     * so that a string such as {@code "true"} is recognised as the wrong shape rather than coerced.
+     */
+    public record PermissionCheck(JsonValue successful, CheckDetails details) {}
 
     public record CheckDetails(Entity permission, Entity effectiveRole, List<String> scopes, String scope) {}
 
@@ -17,7 +21,7 @@ public final class Dto {
     /** {@code features}: one record per id RingCentral knows; {@code reason} only when not available. */
     public record FeatureList(List<Feature> records) {}
 
-    public record Feature(String id, Boolean available, FeatureReason reason) {}
+    public record Feature(String id, JsonValue available, FeatureReason reason) {}
 
     public record FeatureReason(String code, String message, String permission) {}
 
