@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  *      [--features features.json --authz-profile authz-profile.json] [--latency-ms 20] [--no-rate-limit]
  * </pre>
  *
- * Without fixture files the user gets the bundled ones (253 features, 82 permissions).
+ * Without fixture files the user gets the bundled ones (253 feature records, 82 permissions).
  */
 public final class Main {
     static final String USAGE = "Usage: java -jar rcguard-simulator.jar [--port 8089] [--token demo-token]"

@@ -1,6 +1,7 @@
 package dev.rcguard.simulator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class SimulatedUser {
     private String extensionId;
     private final Map<String, Boolean> tokensExpired = new LinkedHashMap<>();
     private final Map<String, Permission> permissions = new LinkedHashMap<>();
-    private final Map<String, Feature> features = new LinkedHashMap<>();
+    // a list, not a map: RingCentral's own data repeats a record now and then, and fixtures keep that
+    private final List<Feature> features = new ArrayList<>();
 
     SimulatedUser(String accountId, String extensionId) {
         this.accountId = accountId;
@@ -96,7 +98,9 @@ public final class SimulatedUser {
 
     /** Sets a feature, replacing any of the same id. */
     public synchronized SimulatedUser feature(Feature feature) {
-        features.put(feature.id(), feature);
+        int at = indexOf(feature.id());
+        features.removeIf(f -> f.id().equals(feature.id()));
+        features.add(at < 0 ? features.size() : at, feature);
         return this;
     }
 
@@ -112,7 +116,7 @@ public final class SimulatedUser {
 
     /** Removes a feature record: it is then absent from answers. */
     public synchronized SimulatedUser removeFeature(String featureId) {
-        features.remove(featureId);
+        features.removeIf(f -> f.id().equals(featureId));
         return this;
     }
 
@@ -123,7 +127,7 @@ public final class SimulatedUser {
     }
 
     /**
-     * Adds the 253 features and 82 permissions of RingCentral's own mock data shipped in this jar
+     * Adds the 253 feature records (252 ids: one record is repeated, as in RingCentral's answer) and 82 permissions of RingCentral's own mock data shipped in this jar
      * (ringcentral-js-widgets, MIT licence).
      */
     public SimulatedUser fromBundledFixtures() {
@@ -149,9 +153,9 @@ public final class SimulatedUser {
         return List.copyOf(permissions.values());
     }
 
-    /** The feature records, in the order they were set. */
+    /** The feature records, in the order they were set (a fixture's repeated records included). */
     public synchronized List<Feature> features() {
-        return List.copyOf(features.values());
+        return List.copyOf(features);
     }
 
     synchronized Optional<Permission> permission(String permissionId) {
@@ -159,7 +163,8 @@ public final class SimulatedUser {
     }
 
     synchronized Optional<Feature> featureRecord(String featureId) {
-        return Optional.ofNullable(features.get(featureId));
+        int at = indexOf(featureId);
+        return at < 0 ? Optional.empty() : Optional.of(features.get(at));
     }
 
     synchronized boolean hasToken(String token) {
@@ -171,8 +176,18 @@ public final class SimulatedUser {
     }
 
     private synchronized SimulatedUser addFeatures(List<Feature> loaded) {
-        loaded.forEach(f -> features.put(f.id(), f));
+        loaded.stream().map(Feature::id).distinct().forEach(this::removeFeature);
+        features.addAll(loaded);
         return this;
+    }
+
+    private int indexOf(String featureId) {
+        for (int i = 0; i < features.size(); i++) {
+            if (features.get(i).id().equals(featureId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private synchronized SimulatedUser addPermissions(List<Permission> loaded) {

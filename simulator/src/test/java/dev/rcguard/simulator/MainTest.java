@@ -1,0 +1,56 @@
+package dev.rcguard.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void launch_startsADemoUserFromTheBundledFixtures_andPrintsHowToReachIt() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        try (RingCentralSimulator simulator = Main.launch(
+                new String[] {"--port", "0", "--token", "demo", "--no-rate-limit"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertThat(output).contains("listening on " + simulator.baseUri());
+            assertThat(output).contains("Token: demo").contains("82 permissions, 253 features");
+            assertThat(new Http(simulator)
+                            .get(Http.check("ReadMessages"), "demo")
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void launch_readsFixtureFilesGivenOnTheCommandLine() {
+        String[] args = {
+            "--port", "0",
+            "--features", SharedFolder.featuresFixture().toString(),
+            "--authz-profile", SharedFolder.authzProfileFixture().toString()
+        };
+
+        try (RingCentralSimulator simulator =
+                Main.launch(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            assertThat(simulator.user("demo-token").permissions()).hasSize(82);
+        }
+    }
+
+    @Test
+    void launch_rejectsUnknownArgumentsAndHalfGivenFixtures() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Main.launch(new String[] {"--verbose"}, quiet))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--verbose");
+        assertThatThrownBy(() -> Main.launch(new String[] {"--features", "f.json"}, quiet))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Main.launch(new String[] {"--port"}, quiet))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
