@@ -60,7 +60,10 @@ public sealed interface Fault {
         }
     }
 
-    /** Close the connection without sending any HTTP response. */
+    /**
+     * Close the connection without sending any HTTP response. Note that the JDK's {@code HttpClient} retries
+     * a GET once on a connection closed this way, so one client call may count as two requests.
+     */
     record DropConnection() implements Fault {}
 
     /** {@link Latency} of {@code millis}. */
