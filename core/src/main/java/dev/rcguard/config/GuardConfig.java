@@ -24,7 +24,7 @@ import java.util.function.Function;
  *       <td>{@code enforce}, or {@code report-only}: decide and log but let the request through</td></tr>
  *   <tr><td>{@code rcguard.coalesce-in-flight}</td><td>{@code true}</td>
  *       <td>identical concurrent checks share one upstream call</td></tr>
- *   <tr><td>{@code rcguard.max-concurrent-calls}</td><td>64</td>
+ *   <tr><td>{@code rcguard.max-concurrent-calls}</td><td>256</td>
  *       <td>upstream calls in flight at once; beyond that a check fails closed at once</td></tr>
  * </table>
  *
@@ -86,7 +86,7 @@ public record GuardConfig(
                 millis(READ_TIMEOUT_MS, lookup.get(READ_TIMEOUT_MS, "5000")),
                 mode(lookup.get(MODE, "enforce")),
                 bool(COALESCE_IN_FLIGHT, lookup.get(COALESCE_IN_FLIGHT, "true")),
-                integer(MAX_CONCURRENT_CALLS, lookup.get(MAX_CONCURRENT_CALLS, "64")));
+                integer(MAX_CONCURRENT_CALLS, lookup.get(MAX_CONCURRENT_CALLS, "256")));
     }
 
     /** A copy for another RingCentral server (tests, the demo and the simulator). */

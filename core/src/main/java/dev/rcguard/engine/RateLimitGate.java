@@ -12,8 +12,11 @@ import java.util.function.LongSupplier;
  */
 final class RateLimitGate {
 
+    private static final int FIRST_SWEEP = 1024;
+
     private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
+    private volatile int sweepAt = FIRST_SWEEP;
 
     RateLimitGate(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
@@ -36,8 +39,12 @@ final class RateLimitGate {
     /** Holds the token back for {@code retryAfter} (or longer, if it is already held longer). */
     void holdBack(String fingerprint, Duration retryAfter) {
         long now = nanoClock.getAsLong();
-        heldUntil.values().removeIf(until -> until - now <= 0); // 429s are rare: sweep expired windows here
         heldUntil.merge(fingerprint, now + retryAfter.toNanos(), Math::max);
+        if (heldUntil.size() >= sweepAt) {
+            // Windows of tokens never seen again expire here; sweeping only when the map has doubled keeps it cheap.
+            heldUntil.values().removeIf(until -> until - now <= 0);
+            sweepAt = Math.max(FIRST_SWEEP, 2 * heldUntil.size());
+        }
     }
 
     /** Tokens held back right now (for the memory benchmark and tests). */

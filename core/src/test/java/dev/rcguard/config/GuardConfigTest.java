@@ -24,7 +24,7 @@ class GuardConfigTest {
         assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(5_000));
         assertThat(config.mode()).isEqualTo(GuardConfig.Mode.ENFORCE);
         assertThat(config.coalesceInFlight()).isTrue();
-        assertThat(config.maxConcurrentCalls()).isEqualTo(64);
+        assertThat(config.maxConcurrentCalls()).isEqualTo(256);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.rcguard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimitGateTest {
+
+    final AtomicLong now = new AtomicLong();
+    final RateLimitGate gate = new RateLimitGate(now::get);
+
+    @Test
+    void holdsATokenBackForItsRetryAfter() {
+        gate.holdBack("a", Duration.ofSeconds(10));
+        assertThat(gate.remaining("a")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(gate.remaining("b")).isZero();
+
+        now.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertThat(gate.remaining("a")).isEqualTo(Duration.ofSeconds(6));
+
+        now.addAndGet(Duration.ofSeconds(6).toNanos());
+        assertThat(gate.remaining("a")).isZero();
+        assertThat(gate.size()).isZero(); // an expired window is forgotten when asked about
+    }
+
+    @Test
+    void aShorterRetryAfterNeverShortensTheHold() {
+        gate.holdBack("a", Duration.ofSeconds(10));
+        gate.holdBack("a", Duration.ofSeconds(1));
+        assertThat(gate.remaining("a")).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void memoryFollowsTheTokensHeldNow_notAllTokensEverSeen() {
+        for (int round = 0; round < 10; round++) {
+            for (int token = 0; token < 5_000; token++) {
+                gate.holdBack(round + "-" + token, Duration.ofSeconds(1));
+            }
+            now.addAndGet(Duration.ofSeconds(2).toNanos()); // every window of this round expires, unasked
+        }
+        assertThat(gate.size()).isLessThanOrEqualTo(2 * 5_000 + 1);
+    }
+}
