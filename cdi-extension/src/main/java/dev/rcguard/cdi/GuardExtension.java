@@ -1,0 +1,132 @@
+package dev.rcguard.cdi;
+
+import dev.rcguard.InvalidRequirementException;
+import dev.rcguard.RequiresRingCentralFeature;
+import dev.rcguard.RequiresRingCentralPermission;
+import dev.rcguard.config.ConfigurationException;
+import dev.rcguard.config.GuardConfig;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The portable extension that makes {@code @RequiresRingCentralPermission} and {@code @RequiresRingCentralFeature}
+ * work on CDI beans with nothing to configure. Registered through {@code META-INF/services}; it
+ *
+ * <ul>
+ *   <li>adds the library's own beans and its interceptor ({@link GuardInterceptor}, enabled by its priority
+ *       {@link GuardInterceptor#PRIORITY}): no {@code beans.xml} entry is needed;
+ *   <li>resolves every annotated bean method's requirement once, and fails the deployment, naming class, method and
+ *       problem, for a blank or malformed id, a {@code targetExtension} that names no parameter, or an annotation that
+ *       can never take effect (a private, static or final method, a final class);
+ *   <li>loads the {@code rcguard.*} configuration (an invalid value fails the deployment) and logs the inventory of
+ *       protected methods at INFO, with a warning in {@code rcguard.mode=report-only}.
+ * </ul>
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class Mailbox {
+ *     @RequiresRingCentralPermission("ReadMessages")
+ *     public List<Message> messages() { ... } // PermissionDeniedException unless RingCentral grants it
+ * }
+ * }</pre>
+ */
+public class GuardExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger("dev.rcguard.cdi");
+
+    private final Map<Class<?>, Map<Method, GuardedMethod>> methods = new ConcurrentHashMap<>();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private volatile GuardConfig config;
+
+    void addLibraryBeans(@Observes BeforeBeanDiscovery event) {
+        for (Class<?> type : List.of(GuardInterceptor.class, GuardRuntime.class, CurrentRequest.class)) {
+            event.addAnnotatedType(type, GuardExtension.class.getName() + "." + type.getSimpleName());
+        }
+        event.addAnnotatedType(CurrentRequest.Memo.class, GuardExtension.class.getName() + ".Memo");
+    }
+
+    <T> void resolve(
+            @Observes @WithAnnotations({RequiresRingCentralPermission.class, RequiresRingCentralFeature.class})
+                    ProcessAnnotatedType<T> event) {
+        Map<Method, GuardedMethod> found = RequirementScan.of(event.getAnnotatedType(), problems);
+        if (found.isEmpty()) {
+            return;
+        }
+        methods.put(event.getAnnotatedType().getJavaClass(), Map.copyOf(found));
+        event.configureAnnotatedType()
+                .filterMethods(method -> found.containsKey(method.getJavaMember()))
+                .forEach(method -> method.add(Guarded.Literal.INSTANCE));
+    }
+
+    void failOnProblems(@Observes AfterBeanDiscovery event) {
+        problems.forEach(problem -> event.addDefinitionError(new InvalidRequirementException(problem)));
+        try {
+            config = GuardConfig.load(name -> null);
+        } catch (ConfigurationException e) {
+            event.addDefinitionError(e);
+        }
+    }
+
+    void report(@Observes AfterDeploymentValidation event, BeanManager beans) {
+        try {
+            beans.resolve(beans.getBeans(AccessTokenResolver.class));
+        } catch (AmbiguousResolutionException e) {
+            event.addDeploymentProblem(new DeploymentException(
+                    "More than one AccessTokenResolver bean; keep one, or select one with @Alternative @Priority", e));
+        }
+        Map<String, String> inventory = new TreeMap<>();
+        methods.values()
+                .forEach(byMethod -> byMethod.forEach((method, guarded) -> inventory.put(
+                        guarded.endpoint() + params(method),
+                        guarded.requirement().toString())));
+        LOG.log(
+                Level.INFO,
+                "RingCentral guard protects {0} bean method(s) against {1}:{2}",
+                inventory.size(),
+                config.serverUrl(),
+                inventory.entrySet().stream()
+                        .map(e -> "\n  " + e.getKey() + " needs " + e.getValue())
+                        .collect(Collectors.joining()));
+        if (config.mode() == GuardConfig.Mode.REPORT_ONLY) {
+            LOG.log(
+                    Level.WARNING,
+                    "RingCentral guard runs in report-only mode ({0}=report-only): refusals are logged and"
+                            + " observed, but every request is let through",
+                    GuardConfig.MODE);
+        }
+    }
+
+    /** The configuration loaded at deployment. */
+    GuardConfig config() {
+        return config;
+    }
+
+    /** The protected methods of one bean class, or {@code null}. */
+    Map<Method, GuardedMethod> methods(Class<?> beanClass) {
+        return methods.get(beanClass);
+    }
+
+    private static String params(Method method) {
+        return Arrays.stream(method.getParameterTypes())
+                .map(Class::getSimpleName)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+}

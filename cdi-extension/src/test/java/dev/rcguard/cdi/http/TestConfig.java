@@ -1,0 +1,25 @@
+package dev.rcguard.cdi.http;
+
+import dev.rcguard.config.GuardConfig;
+import dev.rcguard.simulator.RingCentralSimulator;
+
+/** The rcguard.* system properties a test deployment reads. */
+public final class TestConfig {
+
+    private TestConfig() {}
+
+    public static void pointAt(RingCentralSimulator ringCentral, String mode) {
+        System.setProperty(GuardConfig.SERVER_URL, ringCentral.baseUri().toString());
+        System.setProperty(GuardConfig.CONNECT_TIMEOUT_MS, "2000");
+        System.setProperty(GuardConfig.READ_TIMEOUT_MS, "1000");
+        System.setProperty(GuardConfig.MODE, mode);
+    }
+
+    public static void clear() {
+        for (String name : new String[] {
+            GuardConfig.SERVER_URL, GuardConfig.CONNECT_TIMEOUT_MS, GuardConfig.READ_TIMEOUT_MS, GuardConfig.MODE
+        }) {
+            System.clearProperty(name);
+        }
+    }
+}
