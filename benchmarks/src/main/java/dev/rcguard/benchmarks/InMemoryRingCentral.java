@@ -1,0 +1,79 @@
+package dev.rcguard.benchmarks;
+
+import dev.rcguard.Caller;
+import dev.rcguard.Decision;
+import dev.rcguard.client.Answers;
+import dev.rcguard.client.HttpAnswer;
+import dev.rcguard.client.RingCentralClient;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A {@link RingCentralClient} without a network: every permission is granted with RingCentral's real answer body,
+ * which core's {@link Answers} reads exactly as it reads a real one, so the cost of mapping an answer stays in the
+ * measurement and only the HTTP exchange is left out.
+ *
+ * <pre>{@code
+ * PermissionGuard guard = new PermissionGuard(InMemoryRingCentral.inline(), config);
+ * }</pre>
+ */
+public final class InMemoryRingCentral implements RingCentralClient {
+
+    private static final String JSON = "application/json";
+
+    private final Answers answers = new Answers(JsonbBuilder.create());
+    private final Executor executor;
+
+    private InMemoryRingCentral(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Answers on the calling thread: the engine's own cost only. */
+    public static InMemoryRingCentral inline() {
+        return new InMemoryRingCentral(Runnable::run);
+    }
+
+    /** Answers on {@code executor}, as the real client does on its pool: adds the thread hand-off. */
+    public static InMemoryRingCentral on(Executor executor) {
+        return new InMemoryRingCentral(executor);
+    }
+
+    @Override
+    public CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
+        return CompletableFuture.supplyAsync(() -> answers.permission(permissionId, granted(permissionId)), executor);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds) {
+        return CompletableFuture.supplyAsync(() -> answers.features(featureIds, available(featureIds)), executor);
+    }
+
+    /** RingCentral's {@code authz-profile/check} answer granting {@code id} (the shape of its API reference). */
+    static HttpAnswer granted(String id) {
+        String base = "https://platform.ringcentral.com/restapi/v1.0";
+        return new HttpAnswer(
+                200,
+                JSON,
+                null,
+                "{\"uri\":\"" + base + "/account/809646016/extension/62288329016/authz-profile/check?permissionId="
+                        + id + "&targetExtensionId=62288329016\",\"successful\":true,\"details\":{\"permission\":"
+                        + "{\"uri\":\"" + base + "/dictionary/permission/" + id + "\",\"id\":\"" + id
+                        + "\",\"assignable\":true,\"readOnly\":false,\"siteCompatible\":\"Independent\"},"
+                        + "\"effectiveRole\":{\"uri\":\"" + base + "/dictionary/user-role/1\",\"id\":\"1\"},"
+                        + "\"scopes\":[\"AllExtensions\"]}}");
+    }
+
+    private static HttpAnswer available(List<String> ids) {
+        StringBuilder body = new StringBuilder("{\"records\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"")
+                    .append(ids.get(i))
+                    .append("\",\"available\":true,\"params\":[]}");
+        }
+        return new HttpAnswer(200, JSON, null, body.append("]}").toString());
+    }
+}
