@@ -142,17 +142,18 @@ public class RingCentralPermissionFilter extends HttpFilter {
 
     private void log(Level level, String what, HttpServletRequest request, Decision decision) {
         if (LOG.isLoggable(level)) {
+            String id = decision.id() == null ? "" : " " + decision.id();
             String reason =
                     decision.reason() == null ? "no token" : decision.reason().code();
             LOG.log(
                     level,
-                    "RingCentralPermissionFilter ''{0}'' {1} {2} {3}: {4} {5} ({6})",
+                    "RingCentralPermissionFilter ''{0}'' {1} {2} {3}: {4}{5} ({6})",
                     getFilterName(),
                     what,
                     request.getMethod(),
                     request.getRequestURI(),
                     decision.outcome(),
-                    decision.id() == null ? "" : decision.id(),
+                    id,
                     reason);
         }
     }

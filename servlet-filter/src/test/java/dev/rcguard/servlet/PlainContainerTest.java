@@ -1,0 +1,98 @@
+package dev.rcguard.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rcguard.Caller;
+import dev.rcguard.Decision;
+import dev.rcguard.Logical;
+import dev.rcguard.RequestMemo;
+import dev.rcguard.Requirement;
+import dev.rcguard.config.GuardConfig;
+import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.simulator.Endpoint;
+import dev.rcguard.simulator.RateLimits;
+import dev.rcguard.simulator.RingCentralSimulator;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter in a plain servlet container: this module's test class path holds, besides Jetty and the test tools,
+ * exactly what the README tells such an application to add (RESTEasy MicroProfile Rest Client and Yasson). Every
+ * HTTP test of the module runs on it; this class pins down what is absent, and that a later layer shares the memo.
+ */
+class PlainContainerTest {
+
+    private static RingCentralSimulator simulator;
+    private static JettyServer jetty;
+
+    /** Stands in for a later layer (JAX-RS filter, CDI interceptor) asking again in the same request. */
+    public static class LaterLayerServlet extends HttpServlet {
+        private final GuardConfig config;
+
+        LaterLayerServlet(GuardConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Decision decision = PermissionGuard.shared(config)
+                    .check(
+                            Caller.ofBearer(request.getHeader("Authorization")),
+                            Requirement.permissions(Logical.ALL, "ReadMessages"),
+                            null,
+                            RequestMemo.of(request::getAttribute, request::setAttribute));
+            response.getWriter().print("later layer: " + decision.outcome());
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = RingCentralSimulator.builder()
+                .rateLimits(RateLimits.disabled())
+                .user(u -> u.token("reader").grant("ReadMessages"))
+                .start();
+        String url = simulator.baseUri().toString();
+        jetty = JettyServer.withServlet()
+                .filter("messages", "/layered/*", Map.of("permissions", "ReadMessages", "rcguard.server-url", url));
+        GuardConfig config = GuardConfig.load(Map.of(GuardConfig.SERVER_URL, url)::get);
+        jetty.context().addServlet(new ServletHolder(new LaterLayerServlet(config)), "/layered/*");
+        jetty.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jetty.close();
+        simulator.close();
+    }
+
+    @Test
+    void runsWithoutACdiContainer() {
+        assertThatThrownBy(CDI::current).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void runsWithoutAMicroProfileConfigImplementation() {
+        assertThatThrownBy(ConfigProvider::getConfig).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void laterLayerOfTheSameRequest_reusesTheFiltersAnswer() {
+        HttpResponse<String> response = Http.get(jetty.uri("/layered/inbox"), "reader");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("later layer: GRANTED");
+        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "reader", "ReadMessages"))
+                .isEqualTo(1);
+    }
+}
