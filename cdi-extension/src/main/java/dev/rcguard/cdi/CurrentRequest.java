@@ -29,7 +29,7 @@ public class CurrentRequest {
             return RequestMemo.of(http::getAttribute, http::setAttribute);
         }
         try {
-            return contextMemo.get().memo;
+            return contextMemo.get().memo(); // a method: field reads would bypass the client proxy
         } catch (ContextNotActiveException noRequestContext) {
             return RequestMemo.create();
         }
@@ -57,6 +57,10 @@ public class CurrentRequest {
     /** The memo of a request context that is not an HTTP request. */
     @RequestScoped
     public static class Memo {
-        final RequestMemo memo = RequestMemo.create();
+        private final RequestMemo memo = RequestMemo.create();
+
+        RequestMemo memo() {
+            return memo;
+        }
     }
 }

@@ -1,0 +1,17 @@
+package dev.rcguard.cdi.weld;
+
+import dev.rcguard.cdi.PermissionCheckEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+@ApplicationScoped
+public class Audit {
+
+    static final List<PermissionCheckEvent> EVENTS = new CopyOnWriteArrayList<>();
+
+    void observe(@Observes PermissionCheckEvent event) {
+        EVENTS.add(event);
+    }
+}
