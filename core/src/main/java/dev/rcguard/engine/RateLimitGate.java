@@ -3,6 +3,7 @@ package dev.rcguard.engine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,23 +13,30 @@ import java.util.function.LongSupplier;
  */
 final class RateLimitGate {
 
-    private static final int FIRST_SWEEP = 1024;
+    /** Expired windows are swept at most this often, by whichever check or 429 comes first after it is due. */
+    private static final long SWEEP_INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
 
     private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
-    private volatile int sweepAt = FIRST_SWEEP;
+    private final AtomicLong nextSweep;
 
     RateLimitGate(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
+        this.nextSweep = new AtomicLong(nanoClock.getAsLong());
     }
 
     /** How long calls for this token must still wait; {@link Duration#ZERO} when they may go. */
     Duration remaining(String fingerprint) {
+        if (heldUntil.isEmpty()) {
+            return Duration.ZERO; // the common case: no token is held back
+        }
+        long now = nanoClock.getAsLong();
+        sweepIfDue(now);
         Long until = heldUntil.get(fingerprint);
         if (until == null) {
             return Duration.ZERO;
         }
-        long left = until - nanoClock.getAsLong();
+        long left = until - now;
         if (left <= 0) {
             heldUntil.remove(fingerprint, until);
             return Duration.ZERO;
@@ -40,11 +48,19 @@ final class RateLimitGate {
     void holdBack(String fingerprint, Duration retryAfter) {
         long now = nanoClock.getAsLong();
         heldUntil.merge(fingerprint, now + retryAfter.toNanos(), Math::max);
-        if (heldUntil.size() >= sweepAt) {
-            // Windows of tokens never seen again expire here; sweeping only when the map has doubled keeps it cheap.
-            heldUntil.values().removeIf(until -> until - now <= 0);
-            sweepAt = Math.max(FIRST_SWEEP, 2 * heldUntil.size());
+        sweepIfDue(now);
+    }
+
+    /**
+     * Forgets expired windows, so that a token never asked about again is not kept beyond its window (plus at most
+     * one sweep interval, while requests keep coming). One thread sweeps; the others go on.
+     */
+    private void sweepIfDue(long now) {
+        long due = nextSweep.get();
+        if (now - due < 0 || !nextSweep.compareAndSet(due, now + SWEEP_INTERVAL_NANOS)) {
+            return;
         }
+        heldUntil.values().removeIf(until -> until - now <= 0);
     }
 
     /** Tokens held back right now (for the memory benchmark and tests). */

@@ -42,4 +42,26 @@ class RateLimitGateTest {
         }
         assertThat(gate.size()).isLessThanOrEqualTo(2 * 5_000 + 1);
     }
+
+    @Test
+    void anExpiredWindowIsForgottenByTheNextCheckOfAnyToken() {
+        for (int token = 0; token < 100; token++) {
+            gate.holdBack("held-" + token, Duration.ofSeconds(1));
+        }
+        now.addAndGet(Duration.ofMillis(1_200).toNanos());
+
+        assertThat(gate.remaining("someone-else")).isZero();
+        assertThat(gate.size()).isZero();
+    }
+
+    @Test
+    void aWindowStillRunningSurvivesTheSweep() {
+        gate.holdBack("short", Duration.ofSeconds(1));
+        gate.holdBack("long", Duration.ofSeconds(30));
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+
+        assertThat(gate.remaining("someone-else")).isZero();
+        assertThat(gate.size()).isEqualTo(1);
+        assertThat(gate.remaining("long")).isEqualTo(Duration.ofSeconds(28));
+    }
 }
