@@ -101,6 +101,7 @@ public class RingCentralPermissionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // An unlisted method, or a re-dispatch (FORWARD, ASYNC) of a request this declaration already checked.
         if (!rule.appliesTo(request.getMethod()) || request.getAttribute(checkedAttribute) != null) {
             chain.doFilter(request, response);
             return;
@@ -121,6 +122,7 @@ public class RingCentralPermissionFilter extends HttpFilter {
     private Decision decide(HttpServletRequest request) {
         Caller caller = Caller.ofBearer(request.getHeader("Authorization"));
         String target = null;
+        // Without a token the answer is 401 whatever the target; a bad target is never sent to RingCentral.
         if (caller != null && rule.target() != null) {
             target = rule.target().read(request);
             if (!Caller.isExtensionId(target)) {
