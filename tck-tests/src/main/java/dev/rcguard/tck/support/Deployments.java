@@ -1,0 +1,50 @@
+package dev.rcguard.tck.support;
+
+import dev.rcguard.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The start of every deployment of the suite: a WAR holding {@code rcguard-core} and a
+ * {@code META-INF/microprofile-config.properties} that points the guard at the {@link SuiteSimulator}, which works
+ * alike on every server with MicroProfile Config (and on the embedded runtime, which adds SmallRye Config).
+ *
+ * <pre>{@code
+ * @Deployment(testable = false)
+ * static WebArchive deployment() {
+ *     return Deployments.war("smoke").addClasses(SmokeApplication.class, SmokeResource.class);
+ * }
+ * }</pre>
+ */
+public final class Deployments {
+
+    /** Short timeouts keep fail-closed tests quick; they are still far above a loopback round trip. */
+    private static final Map<String, String> DEFAULTS =
+            Map.of("rcguard.connect-timeout-ms", "2000", "rcguard.read-timeout-ms", "3000");
+
+    private Deployments() {}
+
+    /** A WAR named {@code name.war} with core, CDI enabled, and the guard pointed at the simulator. */
+    public static WebArchive war(String name) {
+        return war(name, Map.of());
+    }
+
+    /** As {@link #war(String)}, with more (or overriding) {@code rcguard.*} settings. */
+    public static WebArchive war(String name, Map<String, String> settings) {
+        Map<String, String> config = new LinkedHashMap<>(DEFAULTS);
+        config.put("rcguard.server-url", SuiteSimulator.baseUri().toString());
+        config.putAll(settings);
+        String properties = config.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(Libraries.jarOf(Caller.class, "rcguard-core"))
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+}
