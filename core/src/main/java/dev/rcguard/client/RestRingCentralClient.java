@@ -28,7 +28,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  *
  * <p>Calls run on a bounded pool of daemon threads, so that the ids of one requirement are checked concurrently; when
  * the pool is saturated a call fails closed at once instead of queueing. Redirects are never followed, so the bearer
- * token never travels to another host; the connection pool keeps connections alive between calls.
+ * token never travels to another host; the connection pool keeps connections alive between calls. (RESTEasy's
+ * engine resends a GET whose connection dropped before any answer, up to three times — which also rescues stale
+ * keep-alive connections; MicroProfile Rest Client has no portable switch for it.)
  */
 public final class RestRingCentralClient implements RingCentralClient, AutoCloseable {
 
