@@ -2,6 +2,8 @@ package dev.rcguard.demo;
 
 import dev.rcguard.config.GuardConfig;
 import dev.rcguard.simulator.RingCentralSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.util.List;
@@ -28,14 +30,16 @@ public final class Demo implements AutoCloseable {
 
     private static final String WEBAPP = "dev/rcguard/demo/webapp";
 
+    private final Server server;
+    private final ServerConnector connector;
     private final RingCentralSimulator simulator;
     private final URI ringCentral;
     private final List<DemoCase> cases;
     private final String previousServerUrl;
-    private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
 
-    private Demo(RingCentralSimulator simulator, URI ringCentral, List<DemoCase> cases) {
+    private Demo(Server server, RingCentralSimulator simulator, URI ringCentral, List<DemoCase> cases) {
+        this.server = server;
+        this.connector = (ServerConnector) server.getConnectors()[0];
         this.simulator = simulator;
         this.ringCentral = ringCentral;
         this.cases = cases;
@@ -44,49 +48,54 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * Starts the simulator (when {@code options} names no real RingCentral) and the server, and returns once both
-     * listen.
+     * Takes the port, then starts the simulator (when {@code options} names no real RingCentral) and the application,
+     * and returns once both listen.
      *
-     * @throws PortInUseException if the port is taken; nothing is left running then
+     * @throws PortInUseException if the port is taken; nothing has started then
      */
     public static Demo start(DemoOptions options) throws PortInUseException {
-        Demo demo = options.realServer() == null ? withSimulator() : withRealServer(options.realServer());
+        Server server = bound(options.port());
+        Demo demo = options.realServer() == null ? withSimulator(server) : withRealServer(server, options.realServer());
         try {
-            demo.startServer(options.port());
+            server.setHandler(demo.webApp());
+            server.start();
             return demo;
-        } catch (PortInUseException | RuntimeException e) {
+        } catch (Exception e) {
             demo.close();
-            throw e;
+            throw new IllegalStateException("The demo server did not start: " + e.getMessage(), e);
         }
     }
 
-    private static Demo withSimulator() {
+    /** A server whose connector already holds the port, so that a taken port is known before anything starts. */
+    private static Server bound(int port) throws PortInUseException {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        try {
+            connector.open();
+            return server;
+        } catch (IOException e) {
+            if (causedByBind(e)) {
+                throw new PortInUseException(port);
+            }
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    private static Demo withSimulator(Server server) {
         RingCentralSimulator simulator =
                 DemoUser.addAll(RingCentralSimulator.builder()).start();
         DemoUser.expireTokens(simulator);
         List<DemoCase> cases = DemoCases.forSimulator(
                 simulator.user(DemoUser.ALICE.token()).extensionId(),
                 simulator.user(DemoUser.BOB.token()).extensionId());
-        return new Demo(simulator, simulator.baseUri(), cases);
+        return new Demo(server, simulator, simulator.baseUri(), cases);
     }
 
-    private static Demo withRealServer(URI server) {
-        return new Demo(null, server, DemoCases.forRealServer());
-    }
-
-    private void startServer(int port) throws PortInUseException {
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(webApp());
-        try {
-            server.start();
-        } catch (Exception e) {
-            if (causedByBind(e)) {
-                throw new PortInUseException(port);
-            }
-            throw new IllegalStateException("The demo server did not start: " + e.getMessage(), e);
-        }
+    private static Demo withRealServer(Server server, URI ringCentral) {
+        return new Demo(server, null, ringCentral, DemoCases.forRealServer());
     }
 
     private WebAppContext webApp() {
@@ -146,6 +155,7 @@ public final class Demo implements AutoCloseable {
         } catch (Exception e) {
             System.getLogger(Demo.class.getName()).log(System.Logger.Level.WARNING, "Stopping the server failed", e);
         } finally {
+            connector.close(); // held since start(), even when the server itself never started
             if (simulator != null) {
                 simulator.close();
             }

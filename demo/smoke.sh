@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Smoke test of the demo, as a newcomer runs it: starts it exactly as the README says (from the repository root),
+# waits for it, runs the documented curl cases, checks status, key headers and body fields, and stops it with the
+# signal Ctrl-C sends. Exit code 0 when every case answered as documented.
+#
+#   demo/smoke.sh                 # port 8080, as the README
+#   DEMO_PORT=18080 demo/smoke.sh # another port (README: -Ddemo.port=N)
+#   DEMO_START_TIMEOUT=900 ...    # seconds to wait for the build and start (default 600)
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+PORT="${DEMO_PORT:-8080}"
+BASE="http://127.0.0.1:${PORT}"
+TIMEOUT="${DEMO_START_TIMEOUT:-600}"
+LOG="$(mktemp -t rcguard-demo-smoke.XXXXXX.log)"
+FAILED=0
+DEMO_PID=""
+
+START=(./mvnw -q -pl demo -am package -DskipTests -Pdemo)
+if [ -n "${DEMO_PORT:-}" ]; then
+    START+=("-Ddemo.port=${PORT}")
+fi
+
+stop_demo() {
+    [ -n "$DEMO_PID" ] || return 0
+    if kill -0 "$DEMO_PID" 2>/dev/null; then
+        echo "Stopping the demo (SIGINT, as Ctrl-C)"
+        kill -INT -- "-$DEMO_PID" 2>/dev/null
+        for _ in $(seq 1 60); do
+            kill -0 "$DEMO_PID" 2>/dev/null || break
+            sleep 1
+        done
+        if kill -0 "$DEMO_PID" 2>/dev/null; then
+            echo "FAIL: the demo did not stop within 60 s of SIGINT"
+            kill -KILL -- "-$DEMO_PID" 2>/dev/null
+            FAILED=1
+        fi
+    fi
+    wait "$DEMO_PID" 2>/dev/null
+    DEMO_PID=""
+}
+
+finish() {
+    stop_demo
+    if ! grep -qx "Demo stopped." "$LOG"; then
+        echo "FAIL: no 'Demo stopped.' line: the shutdown hook did not run"
+        FAILED=1
+    fi
+    if curl -s -o /dev/null --max-time 2 "$BASE/"; then
+        echo "FAIL: something still answers on $BASE after the stop"
+        FAILED=1
+    fi
+    if [ "$FAILED" -ne 0 ]; then
+        echo "---- demo output ($LOG) ----"
+        tail -n 80 "$LOG"
+        echo "SMOKE TEST FAILED"
+        exit 1
+    fi
+    echo "SMOKE TEST PASSED"
+    rm -f "$LOG"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+if curl -s -o /dev/null --max-time 2 "$BASE/"; then
+    echo "FAIL: port $PORT is already answering before the demo started (set DEMO_PORT)"
+    FAILED=1
+    exit 1
+fi
+
+echo "Starting: ${START[*]}"
+set -m # own process group, and SIGINT not ignored in this background job: it gets Ctrl-C's signal like a terminal
+"${START[@]}" >"$LOG" 2>&1 &
+DEMO_PID=$!
+set +m
+
+started=0
+for _ in $(seq 1 "$TIMEOUT"); do
+    if grep -qx "Stop with Ctrl-C." "$LOG"; then
+        started=1
+        break
+    fi
+    if ! kill -0 "$DEMO_PID" 2>/dev/null; then
+        break
+    fi
+    sleep 1
+done
+if [ "$started" -ne 1 ]; then
+    echo "FAIL: the demo did not print its banner within ${TIMEOUT} s"
+    FAILED=1
+    exit 1
+fi
+echo "Demo is up at $BASE"
+if ! grep -qF "Open:        $BASE/" "$LOG"; then
+    echo "FAIL: the banner does not show $BASE/"
+    FAILED=1
+fi
+
+# check TITLE STATUS [EXPECTED TEXT ...] -- CURL ARGUMENTS
+check() {
+    local title=$1 status=$2
+    shift 2
+    local expected=()
+    while [ "$1" != "--" ]; do
+        expected+=("$1")
+        shift
+    done
+    shift
+    local answer got
+    answer=$(curl -sS -i --max-time 60 "$@" 2>&1)
+    got=$(printf '%s\n' "$answer" | head -n 1 | awk '{print $2}')
+    local ok=1
+    if [ "$got" != "$status" ]; then
+        ok=0
+    fi
+    for text in "${expected[@]}"; do
+        if ! printf '%s\n' "$answer" | grep -qF -- "$text"; then
+            ok=0
+            echo "    missing: $text"
+        fi
+    done
+    if [ "$ok" -eq 1 ]; then
+        echo "ok    $status  $title"
+    else
+        echo "FAIL  $title: expected $status, got ${got:-no answer}"
+        printf '%s\n' "$answer" | sed 's/^/    /'
+        FAILED=1
+    fi
+}
+
+total() {
+    curl -sS --max-time 30 "$BASE/demo/counters" | grep -o '"total":[0-9]*' | cut -d: -f2
+}
+
+SMS='{"to":"+15550100","text":"Hello from the demo"}'
+JSON='Content-Type: application/json'
+PROBLEM='Content-Type: application/problem+json'
+
+check "JAX-RS: alice reads her messages" 200 '"subject":"Lunch at noon?"' -- \
+    -H "Authorization: Bearer alice-token" "$BASE/api/messages"
+check "JAX-RS: bob lacks ReadMessages" 403 "$PROBLEM" '"type":"urn:rcguard:permission-denied"' \
+    '"permission":"ReadMessages"' '"code":"InsufficientPermissions"' -- \
+    -H "Authorization: Bearer bob-token" "$BASE/api/messages"
+check "CDI service: the Mailbox bean refuses bob too" 403 "$PROBLEM" '"permission":"ReadMessages"' \
+    '"code":"InsufficientPermissions"' -- \
+    -H "Authorization: Bearer bob-token" "$BASE/api/messages/unread-count"
+check "Feature: alice sends an SMS" 200 '"status":"Queued"' -- \
+    -X POST -H "Authorization: Bearer alice-token" -H "$JSON" -d "$SMS" "$BASE/api/sms"
+check "Feature: carol's service plan has no SMSSending" 403 "$PROBLEM" '"feature":"SMSSending"' \
+    '"code":"ServicePlanLimitation"' -- \
+    -X POST -H "Authorization: Bearer carol-token" -H "$JSON" -d "$SMS" "$BASE/api/sms"
+check "Admin: alice reads bob's call log" 200 '"extensionId":"400100200302"' -- \
+    -H "Authorization: Bearer alice-token" "$BASE/api/extensions/400100200302/call-log"
+check "Admin: bob may not read alice's call log" 403 "$PROBLEM" '"permission":"ReadCallLog"' -- \
+    -H "Authorization: Bearer bob-token" "$BASE/api/extensions/400100200301/call-log"
+check "web.xml filter: alice gets the call-volume report" 200 '"inbound":128' -- \
+    -H "Authorization: Bearer alice-token" "$BASE/reports/call-volume"
+check "web.xml filter: dave's token has expired" 401 "$PROBLEM" \
+    'WWW-Authenticate: Bearer realm="RingCentral", error="invalid_token"' '"code":"OAU-128"' -- \
+    -H "Authorization: Bearer dave-expired-token" "$BASE/reports/call-volume"
+
+before=$(total)
+check "No token at all" 401 "$PROBLEM" 'WWW-Authenticate: Bearer realm="RingCentral"' \
+    '"type":"urn:rcguard:unauthenticated"' -- "$BASE/api/messages"
+after=$(total)
+if [ -n "$before" ] && [ "$before" = "$after" ] && [ "$before" -gt 0 ]; then
+    echo "ok         no token: RingCentral was not asked (simulator calls stay at $after)"
+else
+    echo "FAIL  simulator call counter: before '$before', after '$after' (expected equal and positive)"
+    FAILED=1
+fi
+
+check "The page at /" 200 '<script src="app.js"></script>' -- "$BASE/"

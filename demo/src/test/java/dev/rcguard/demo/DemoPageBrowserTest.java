@@ -1,0 +1,134 @@
+package dev.rcguard.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page at {@code /} in a real headless Chromium: it runs every documented request ({@code ?run=all}) and shows
+ * each status and problem+json body beside the simulator's call counter. Skipped, saying why, where
+ * {@code /usr/bin/chromium} is missing; {@code .ci/run} installs it so it never skips there.
+ */
+class DemoPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOT = Path.of("target", "demo-page.png");
+
+    private static Demo demo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "Browser test skipped: /usr/bin/chromium is missing (apt-get install chromium; .ci/run installs it)");
+        demo = Demo.start(DemoOptions.simulatorOnFreePort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void thePageRunsEveryRequest_andShowsStatusBodyAndCounterSideBySide(@TempDir Path profile) throws Exception {
+        String dom = chromium(profile, "--dump-dom");
+
+        assertThat(dom).contains("data-done=\"true\"");
+        assertThat(dom).contains("10 of 10 requests answered as expected.");
+        List<DemoCase> cases = demo.cases();
+        for (int i = 0; i < cases.size(); i++) {
+            assertThat(card(dom, i + 1))
+                    .as(cases.get(i).title())
+                    .contains("data-status=\"" + cases.get(i).status() + "\"")
+                    .contains(cases.get(i).method() + " " + cases.get(i).path())
+                    .contains("as expected")
+                    .containsPattern("RingCentral calls: \\d+ → \\d+ \\(\\+\\d+ for this request\\)");
+        }
+        assertThat(card(dom, 2))
+                .contains("application/problem+json")
+                .contains("urn:rcguard:permission-denied")
+                .contains("Permission ReadMessages is not granted");
+        assertThat(card(dom, 5)).contains("ServicePlanLimitation");
+        assertThat(card(dom, 10)).contains("RingCentral calls: ").contains("(+0 for this request)");
+        assertThat(dom).contains("alice-token").contains("400100200304").contains("his access token has expired");
+    }
+
+    @Test
+    void theScreenshotShowsTheHeaderTheGrantedAndTheRefusedAnswers(@TempDir Path profile) throws Exception {
+        Files.deleteIfExists(SCREENSHOT);
+
+        chromium(profile, "--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2400");
+
+        BufferedImage image = ImageIO.read(SCREENSHOT.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(count(image, 0xff8800)).as("orange header rule").isGreaterThan(1000);
+        assertThat(count(image, 0xd6f5dd)).as("green 200 status badges").isGreaterThan(500);
+        assertThat(count(image, 0xfde2e1)).as("red 401/403 status badges").isGreaterThan(500);
+        assertThat(count(image, 0xf5f6fa)).as("response body panels").isGreaterThan(50_000);
+    }
+
+    private static String chromium(Path profile, String... output) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=30000"));
+        command.addAll(List.of(output));
+        command.add(demo.baseUri() + "?run=all");
+        Path log = Files.createTempFile(profile, "chromium", ".log");
+        Process browser = new ProcessBuilder(command)
+                .redirectError(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
+        byte[] stdout = browser.getInputStream().readAllBytes();
+        assertThat(browser.waitFor(180, TimeUnit.SECONDS))
+                .as("chromium finished")
+                .isTrue();
+        assertThat(browser.exitValue()).as(Files.readString(log)).isZero();
+        return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** The markup of the n-th request's card. */
+    private static String card(String dom, int n) {
+        Matcher card = Pattern.compile("<article class=\"case\" id=\"case-" + n + "\".*?</article>", Pattern.DOTALL)
+                .matcher(dom);
+        assertThat(card.find()).as("card " + n).isTrue();
+        return card.group();
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int found = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+}
