@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * The real {@link RingCentralClient}: a MicroProfile Rest Client for {@link RingCentralApi}, answers read by
  * {@link Answers}.
  *
- * <p>Calls run on a bounded pool of daemon threads, so that the ids of one requirement are checked concurrently; when
- * the pool is saturated a call fails closed at once instead of queueing. Redirects are never followed, so the bearer
+ * <p>Calls run on daemon threads, so that the ids of one requirement are checked concurrently; at most
+ * {@code rcguard.max-concurrent-calls} are in flight at once, and a call beyond that fails closed at once instead of
+ * queueing. Redirects are never followed, so the bearer
  * token never travels to another host; the connection pool keeps connections alive between calls. (RESTEasy's
  * engine resends a GET whose connection dropped before any answer, up to three times — which also rescues stale
  * keep-alive connections; MicroProfile Rest Client has no portable switch for it.)
@@ -37,13 +40,19 @@ public final class RestRingCentralClient implements RingCentralClient, AutoClose
     /** Larger answers are refused: the biggest real features answer (every feature of a user) is about 40 KiB. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    private static final RejectedExecutionException SATURATED =
+            new RejectedExecutionException(GuardConfig.MAX_CONCURRENT_CALLS + " calls are already in flight");
+
     private final RingCentralApi api;
     private final Answers answers;
     private final Jsonb jsonb;
     private final ThreadPoolExecutor executor;
+    /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
+    private final Semaphore slots;
 
     public RestRingCentralClient(GuardConfig config) {
-        this.executor = executor(config.maxConcurrentCalls());
+        this.slots = new Semaphore(config.maxConcurrentCalls());
+        this.executor = executor();
         this.api = RestClientBuilder.newBuilder()
                 .baseUri(config.serverUrl())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -77,10 +86,22 @@ public final class RestRingCentralClient implements RingCentralClient, AutoClose
 
     private <T> CompletableFuture<T> call(
             Supplier<Response> request, Function<HttpAnswer, T> decide, Function<Throwable, T> onFailure) {
+        if (!slots.tryAcquire()) {
+            return CompletableFuture.completedFuture(onFailure.apply(SATURATED));
+        }
         try {
-            return CompletableFuture.supplyAsync(() -> decide.apply(exchange(request)), executor)
+            return CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return decide.apply(exchange(request));
+                                } finally {
+                                    slots.release();
+                                }
+                            },
+                            executor)
                     .exceptionally(onFailure);
-        } catch (RuntimeException rejected) { // the pool is saturated
+        } catch (RuntimeException rejected) { // the executor is shut down
+            slots.release();
             return CompletableFuture.completedFuture(onFailure.apply(rejected));
         }
     }
@@ -124,9 +145,10 @@ public final class RestRingCentralClient implements RingCentralClient, AutoClose
         return "Bearer " + caller.accessToken();
     }
 
-    private static ThreadPoolExecutor executor(int maxThreads) {
+    /** Threads come and go with the calls; {@link #slots} bounds how many run at once. */
+    private static ThreadPoolExecutor executor() {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "rcguard-client-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
