@@ -1,0 +1,98 @@
+package dev.rcguard.benchmarks;
+
+import dev.rcguard.Caller;
+import dev.rcguard.Decision;
+import dev.rcguard.Logical;
+import dev.rcguard.RequestMemo;
+import dev.rcguard.Requirement;
+import dev.rcguard.client.RestRingCentralClient;
+import dev.rcguard.config.GuardConfig;
+import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.simulator.Endpoint;
+import dev.rcguard.simulator.RateLimits;
+import dev.rcguard.simulator.RingCentralSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * 64 concurrent, identical checks (same token, same permission, each its own request memo) against the simulator
+ * with 20 ms of upstream latency: how many calls reach RingCentral, with in-flight coalescing on and, for contrast,
+ * off. Each round releases all 64 checks at once from a barrier; several rounds give the spread.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.rcguard.benchmarks.CoalescingBenchmark [rounds=20]
+ * </pre>
+ */
+public final class CoalescingBenchmark {
+
+    static final int CLIENTS = 64;
+    static final String TOKEN = "coalescing-token";
+
+    private CoalescingBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        try (RingCentralSimulator simulator = RingCentralSimulator.builder()
+                .threads(CLIENTS * 2)
+                .rateLimits(RateLimits.disabled())
+                .defaultLatency(Duration.ofMillis(20))
+                .user(u -> u.token(TOKEN).grant("ReadMessages"))
+                .start()) {
+            Report.machine("Coalescing: " + CLIENTS + " identical concurrent checks, 20 ms upstream latency");
+            System.out.println("| coalesce-in-flight | rounds | upstream calls per round: min | median | max "
+                    + "| all granted |");
+            System.out.println("|---|---:|---:|---:|---:|---|");
+            for (boolean coalesce : new boolean[] {true, false}) {
+                GuardConfig config = GuardConfig.load(name -> switch (name) {
+                            case GuardConfig.COALESCE_IN_FLIGHT -> String.valueOf(coalesce);
+                            default -> null;
+                        })
+                        .withServerUrl(simulator.baseUri());
+                try (RestRingCentralClient client = new RestRingCentralClient(config)) {
+                    PermissionGuard guard = new PermissionGuard(client, config);
+                    round(guard, 2); // warm-up: classes loaded, connections open
+                    long[] calls = new long[rounds];
+                    boolean allGranted = true;
+                    for (int r = 0; r < rounds; r++) {
+                        simulator.counters().reset();
+                        allGranted &= round(guard, CLIENTS);
+                        calls[r] = simulator.counters().calls(Endpoint.PERMISSION_CHECK);
+                    }
+                    Arrays.sort(calls);
+                    System.out.printf(
+                            "| %s | %d | %d | %d | %d | %s |%n",
+                            coalesce, rounds, calls[0], calls[rounds / 2], calls[rounds - 1], allGranted);
+                }
+            }
+        }
+    }
+
+    /** Releases {@code clients} identical checks at once; whether every one was granted. */
+    private static boolean round(PermissionGuard guard, int clients) throws Exception {
+        Requirement requirement = Requirement.permissions(Logical.ALL, "ReadMessages");
+        CyclicBarrier start = new CyclicBarrier(clients);
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Decision>> decisions = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                decisions.add(threads.submit(() -> {
+                    start.await();
+                    return guard.check(Caller.of(TOKEN), requirement, null, RequestMemo.create());
+                }));
+            }
+            boolean granted = true;
+            for (Future<Decision> decision : decisions) {
+                granted &= decision.get().isGranted();
+            }
+            return granted;
+        } finally {
+            threads.shutdown();
+        }
+    }
+}

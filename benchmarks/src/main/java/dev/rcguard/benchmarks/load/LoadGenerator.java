@@ -1,0 +1,95 @@
+package dev.rcguard.benchmarks.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed loop: {@code users} virtual users each send their next request as soon as the previous one is answered,
+ * for a fixed time. Latencies are recorded per user in microseconds and merged at the end.
+ *
+ * <pre>{@code
+ * LoadGenerator.Result r = LoadGenerator.run(user -> send(user), 16, Duration.ofSeconds(4));
+ * double p99 = r.millis(99.0);
+ * }</pre>
+ */
+final class LoadGenerator {
+
+    /** One request of virtual user {@code user}; {@code true} when it was answered as expected. */
+    @FunctionalInterface
+    interface Request {
+        boolean send(int user) throws Exception;
+    }
+
+    /** What one run measured. */
+    record Result(long requests, long errors, double seconds, Histogram latencies) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double millis(double percentile) {
+            return latencies.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private LoadGenerator() {}
+
+    static Result run(Request request, int users, Duration duration) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(users);
+        CountDownLatch ready = new CountDownLatch(users);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] deadline = new long[1];
+        try {
+            List<Future<long[]>> perUser = new ArrayList<>();
+            List<Histogram> histograms = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                int user = u;
+                Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+                histograms.add(histogram);
+                perUser.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    long end = deadline[0];
+                    long requests = 0;
+                    long errors = 0;
+                    for (long start = System.nanoTime(); start - end < 0; start = System.nanoTime()) {
+                        boolean ok;
+                        try {
+                            ok = request.send(user);
+                        } catch (Exception e) {
+                            ok = false;
+                        }
+                        histogram.recordValue(
+                                Math.min((System.nanoTime() - start) / 1000, histogram.getHighestTrackableValue()));
+                        requests++;
+                        errors += ok ? 0 : 1;
+                    }
+                    return new long[] {requests, errors};
+                }));
+            }
+            ready.await();
+            long started = System.nanoTime();
+            deadline[0] = started + duration.toNanos();
+            go.countDown(); // publishes deadline[0] to the users
+            long requests = 0;
+            long errors = 0;
+            for (Future<long[]> f : perUser) {
+                long[] counts = f.get();
+                requests += counts[0];
+                errors += counts[1];
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+            histograms.forEach(all::add);
+            return new Result(requests, errors, seconds, all);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
