@@ -1,6 +1,8 @@
 package dev.rcguard.tck.support;
 
 import dev.rcguard.Caller;
+import dev.rcguard.cdi.PermissionCheckEvent;
+import dev.rcguard.servlet.RingCentralPermissionFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +30,23 @@ public final class Deployments {
             Map.of("rcguard.connect-timeout-ms", "2000", "rcguard.read-timeout-ms", "3000");
 
     private Deployments() {}
+
+    /** A WAR with core and {@code rcguard-cdi}: annotations on JAX-RS resources and CDI beans. */
+    public static WebArchive cdi(String name, Map<String, String> settings) {
+        return war(name, settings).addAsLibrary(Libraries.jarOf(PermissionCheckEvent.class, "rcguard-cdi"));
+    }
+
+    /** As {@link #cdi(String, Map)} with the default settings. */
+    public static WebArchive cdi(String name) {
+        return cdi(name, Map.of());
+    }
+
+    /** A WAR with core and {@code rcguard-servlet}, and this {@code web.xml}. */
+    public static WebArchive servlet(String name, String webXml) {
+        return war(name)
+                .addAsLibrary(Libraries.jarOf(RingCentralPermissionFilter.class, "rcguard-servlet"))
+                .setWebXML(new StringAsset(webXml));
+    }
 
     /** A WAR named {@code name.war} with core, CDI enabled, and the guard pointed at the simulator. */
     public static WebArchive war(String name) {
