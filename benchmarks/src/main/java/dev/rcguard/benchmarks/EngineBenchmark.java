@@ -5,11 +5,8 @@ import dev.rcguard.Decision;
 import dev.rcguard.Logical;
 import dev.rcguard.RequestMemo;
 import dev.rcguard.Requirement;
-import dev.rcguard.client.Answers;
-import dev.rcguard.client.HttpAnswer;
 import dev.rcguard.config.GuardConfig;
 import dev.rcguard.engine.PermissionGuard;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,17 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * The engine's own price per request, with {@link InMemoryRingCentral} in place of the network: what one request
  * pays on top of its RingCentral round trips.
  *
- * <ul>
- *   <li>{@code answerMapping}: reading one canned RingCentral answer, the floor every check pays;
- *   <li>{@code callerFromHeader}: the adapter's {@code Caller.ofBearer} (validation and the SHA-256 fingerprint);
- *   <li>{@code checkOneId} / {@code checkFourIds}: a whole request as an adapter makes it (caller, fresh memo,
- *       check), one permission or four;
- * </ul>
- * {@code transport=inline} answers on the calling thread; {@code pooled} hands each call to a pool thread as the
- * real client does.
+ * {@code checkOneId} / {@code checkFourIds}: a whole request as an adapter makes it (caller from the header, fresh
+ * memo, blocking check), one permission or four; {@link PiecesBenchmark} measures the parts. {@code transport=inline}
+ * answers on the calling thread; {@code pooled} hands each call to a pool thread as the real client does (which it
+ * must: only a call on another thread can be abandoned at the check's deadline when an answer trickles in).
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar EngineBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
+ * java -jar benchmarks/target/benchmarks.jar 'EngineBenchmark|PiecesBenchmark' -f 1 -wi 5 -i 10 -w 1s -r 1s
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -51,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EngineBenchmark {
 
-    private static final String HEADER = "Bearer U0pDMDFQMDlQQVMwMHxBQUF0b2tlbi1mb3ItYmVuY2htYXJrcw";
+    static final String HEADER = "Bearer U0pDMDFQMDlQQVMwMHxBQUF0b2tlbi1mb3ItYmVuY2htYXJrcw";
     private static final Requirement ONE = Requirement.permissions(Logical.ALL, "ReadMessages");
     private static final Requirement FOUR =
             Requirement.permissions(Logical.ALL, "ReadMessages", "EditMessages", "ReadCallLog", "ReadUserInfo");
@@ -61,8 +54,6 @@ public class EngineBenchmark {
 
     private ExecutorService pool;
     private PermissionGuard guard;
-    private Answers answers;
-    private HttpAnswer grantedAnswer;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -75,8 +66,6 @@ public class EngineBenchmark {
             client = InMemoryRingCentral.inline();
         }
         guard = new PermissionGuard(client, config);
-        answers = new Answers(JsonbBuilder.create());
-        grantedAnswer = InMemoryRingCentral.granted("ReadMessages");
     }
 
     @TearDown(Level.Trial)
@@ -84,16 +73,6 @@ public class EngineBenchmark {
         if (pool != null) {
             pool.shutdown();
         }
-    }
-
-    @Benchmark
-    public Decision answerMapping() {
-        return answers.permission("ReadMessages", grantedAnswer);
-    }
-
-    @Benchmark
-    public Caller callerFromHeader() {
-        return Caller.ofBearer(HEADER);
     }
 
     @Benchmark
