@@ -6,6 +6,7 @@ import dev.rcguard.Requirement;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.reflect.Method;
 
 /**
  * The check of one resource method, holding its requirement resolved at deployment. Registered per method by
@@ -14,11 +15,16 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 final class GuardFilter implements ContainerRequestFilter {
 
+    /** The request property naming the resource method this filter let through, for {@link GuardInterceptor}. */
+    static final String CHECKED_METHOD = GuardFilter.class.getName() + ".checkedMethod";
+
+    private final Method method;
     private final String endpoint;
     private final Requirement requirement;
     private final GuardRuntime runtime;
 
-    GuardFilter(String endpoint, Requirement requirement, GuardRuntime runtime) {
+    GuardFilter(Method method, String endpoint, Requirement requirement, GuardRuntime runtime) {
+        this.method = method;
         this.endpoint = endpoint;
         this.requirement = requirement;
         this.runtime = runtime;
@@ -35,7 +41,9 @@ final class GuardFilter implements ContainerRequestFilter {
                 runtime.caller(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION)),
                 target,
                 RequestMemo.of(request::getProperty, request::setProperty));
-        if (!decision.isGranted()) {
+        if (decision.isGranted()) {
+            request.setProperty(CHECKED_METHOD, method); // the interceptor on this resource method need not ask again
+        } else {
             request.abortWith(Problems.response(decision));
         }
     }

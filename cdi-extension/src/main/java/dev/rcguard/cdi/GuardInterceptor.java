@@ -40,6 +40,9 @@ public class GuardInterceptor {
 
     @AroundInvoke
     public Object enforce(InvocationContext invocation) throws Exception {
+        if (request.takeJaxRsCheck(invocation.getMethod())) {
+            return invocation.proceed(); // the JAX-RS filter has just checked this very invocation
+        }
         GuardedMethod method = runtime.method(invocation.getTarget(), invocation.getMethod());
         Object target = method.targetArgument() < 0 ? null : invocation.getParameters()[method.targetArgument()];
         Decision decision = runtime.enforce(

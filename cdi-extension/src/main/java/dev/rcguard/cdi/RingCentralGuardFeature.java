@@ -55,7 +55,7 @@ public class RingCentralGuardFeature implements DynamicFeature {
         }
         String endpoint = httpMethod(method) + " " + path;
         context.register(
-                new GuardFilter(endpoint, requirement.get(), GuardRuntime.current()), Priorities.AUTHORIZATION);
+                new GuardFilter(method, endpoint, requirement.get(), GuardRuntime.current()), Priorities.AUTHORIZATION);
         LOG.log(
                 Level.INFO,
                 "RingCentral guard protects {0} ({1}#{2}): {3}",

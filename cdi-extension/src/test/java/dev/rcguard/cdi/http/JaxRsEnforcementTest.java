@@ -255,4 +255,15 @@ class JaxRsEnforcementTest {
         assertThat(event.enforced()).isTrue();
         assertThat(event.toString()).doesNotContain("alice");
     }
+
+    @Test
+    void aCdiResourceMethodIsCheckedOnce_byTheFilter_notAgainByItsInterceptor() throws Exception {
+        HttpResponse<String> response = Http.get(server.uri("/messages"), "alice");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(AuditLog.EVENTS)
+                .extracting(PermissionCheckEvent::endpoint)
+                .contains("GET /messages")
+                .doesNotContain(MessagesResource.class.getName() + "#list"); // the nested Mailbox is still checked
+    }
 }
