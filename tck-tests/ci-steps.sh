@@ -5,6 +5,7 @@
 set -euo pipefail
 
 MVN="${MVN:-mvn}"
+# clean between profiles: the embedded profile's Arquillian extension (test classes) must not linger into the others.
 MVN_ARGS=(-B -ntp -pl tck-tests)
 
 # Prints every listening TCP socket of a java process bound to something other than loopback.
@@ -45,10 +46,10 @@ echo "== TCK: the modules it deploys, installed once (their own tests run in the
 "$MVN" -B -ntp -pl tck-tests -am install -DskipTests
 
 echo "== TCK on embedded Jetty 12 (default profile)"
-"$MVN" "${MVN_ARGS[@]}" verify
+"$MVN" "${MVN_ARGS[@]}" clean verify
 
 echo "== TCK on WildFly"
-with_loopback_watch "$MVN" "${MVN_ARGS[@]}" verify -Pwildfly
+with_loopback_watch "$MVN" "${MVN_ARGS[@]}" clean verify -Pwildfly
 
 echo "== TCK on Payara Micro"
-with_loopback_watch "$MVN" "${MVN_ARGS[@]}" verify -Ppayara
+with_loopback_watch "$MVN" "${MVN_ARGS[@]}" clean verify -Ppayara
