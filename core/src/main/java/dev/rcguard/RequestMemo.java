@@ -3,6 +3,8 @@ package dev.rcguard;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -21,9 +23,6 @@ public final class RequestMemo {
     /** The request attribute every adapter keeps the memo under. */
     public static final String ATTRIBUTE = RequestMemo.class.getName();
 
-    /** A memo that remembers nothing: every check goes upstream. */
-    public static final RequestMemo NONE = new RequestMemo(false);
-
     /** One id asked about by one caller, for one target extension. */
     public record Key(
             String fingerprint, String accountId, String extensionId, Decision.Kind kind, String id, String target) {
@@ -32,15 +31,13 @@ public final class RequestMemo {
         }
     }
 
-    private final Map<Key, CompletableFuture<Decision>> answers;
+    private final Map<Key, CompletableFuture<Decision>> answers = new ConcurrentHashMap<>();
 
-    private RequestMemo(boolean remembers) {
-        this.answers = remembers ? new ConcurrentHashMap<>() : null;
-    }
+    private RequestMemo() {}
 
     /** A fresh, empty memo for one request. */
     public static RequestMemo create() {
-        return new RequestMemo(true);
+        return new RequestMemo();
     }
 
     /**
@@ -49,8 +46,7 @@ public final class RequestMemo {
      * @param getter reads a request attribute
      * @param setter writes a request attribute
      */
-    public static RequestMemo of(
-            Function<String, Object> getter, java.util.function.BiConsumer<String, Object> setter) {
+    public static RequestMemo of(Function<String, Object> getter, BiConsumer<String, Object> setter) {
         if (getter.apply(ATTRIBUTE) instanceof RequestMemo memo) {
             return memo;
         }
@@ -59,17 +55,21 @@ public final class RequestMemo {
         return memo;
     }
 
-    /** The remembered answer for {@code key}, or {@code null}. */
-    public CompletableFuture<Decision> get(Key key) {
-        return answers == null ? null : answers.get(key);
-    }
-
     /**
-     * Remembers {@code answer} for {@code key} unless an answer is already there.
-     *
-     * @return the answer already there, or {@code null} if {@code answer} was stored
+     * The answer about {@code key}: the one this request already has (asked or being asked), else a new one that
+     * {@code ask} is handed to complete.
      */
-    public CompletableFuture<Decision> putIfAbsent(Key key, CompletableFuture<Decision> answer) {
-        return answers == null ? null : answers.putIfAbsent(key, answer);
+    public CompletableFuture<Decision> answer(Key key, Consumer<CompletableFuture<Decision>> ask) {
+        CompletableFuture<Decision> known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        CompletableFuture<Decision> mine = new CompletableFuture<>();
+        known = answers.putIfAbsent(key, mine);
+        if (known != null) {
+            return known;
+        }
+        ask.accept(mine);
+        return mine;
     }
 }

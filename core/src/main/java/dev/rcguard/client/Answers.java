@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The one place that turns RingCentral's answers into {@link Decision}s. Anything it does not recognise as a grant
@@ -213,7 +214,7 @@ public final class Answers {
         }
     }
 
-    static Map<String, Decision> each(List<String> ids, java.util.function.Function<String, Decision> decide) {
+    static Map<String, Decision> each(List<String> ids, Function<String, Decision> decide) {
         Map<String, Decision> decisions = new HashMap<>(ids.size() * 2);
         for (String id : ids) {
             decisions.put(id, decide.apply(id));

@@ -12,6 +12,8 @@ import dev.rcguard.client.RingCentralClient;
 import dev.rcguard.config.GuardConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The decision engine: checks a {@link Requirement} for a {@link Caller} live against RingCentral.
@@ -114,17 +117,9 @@ public final class PermissionGuard {
             Caller caller, Requirement.Rule rule, String target, RequestMemo memo) {
         List<CompletableFuture<Decision>> decisions = new ArrayList<>(rule.ids().size());
         for (String id : rule.ids()) {
-            RequestMemo.Key key = RequestMemo.Key.of(caller, Kind.PERMISSION, id, target);
-            CompletableFuture<Decision> known = memo.get(key);
-            if (known == null) {
-                CompletableFuture<Decision> asked = new CompletableFuture<>();
-                known = memo.putIfAbsent(key, asked);
-                if (known == null) {
-                    askPermission(caller, id, target).whenComplete(Completion.into(asked));
-                    known = asked;
-                }
-            }
-            decisions.add(known);
+            decisions.add(memo.answer(
+                    RequestMemo.Key.of(caller, Kind.PERMISSION, id, target),
+                    asked -> askPermission(caller, id, target).whenComplete(Completion.into(asked))));
         }
         return Combination.of(rule.logical(), decisions);
     }
@@ -142,25 +137,14 @@ public final class PermissionGuard {
 
     private CompletableFuture<Decision> features(Caller caller, Requirement.Rule rule, RequestMemo memo) {
         List<CompletableFuture<Decision>> decisions = new ArrayList<>(rule.ids().size());
-        List<String> toAsk = new ArrayList<>(rule.ids().size());
-        Map<String, CompletableFuture<Decision>> claimed = new java.util.HashMap<>();
+        Map<String, CompletableFuture<Decision>> toAsk = new LinkedHashMap<>();
         for (String id : rule.ids()) {
-            RequestMemo.Key key = RequestMemo.Key.of(caller, Kind.FEATURE, id, null);
-            CompletableFuture<Decision> known = memo.get(key);
-            if (known == null) {
-                CompletableFuture<Decision> asked = new CompletableFuture<>();
-                known = memo.putIfAbsent(key, asked);
-                if (known == null) {
-                    toAsk.add(id);
-                    claimed.put(id, asked);
-                    known = asked;
-                }
-            }
-            decisions.add(known);
+            decisions.add(
+                    memo.answer(RequestMemo.Key.of(caller, Kind.FEATURE, id, null), asked -> toAsk.put(id, asked)));
         }
-        if (!toAsk.isEmpty()) {
-            askFeatures(caller, toAsk)
-                    .whenComplete((answers, failure) -> claimed.forEach((id, asked) -> {
+        if (!toAsk.isEmpty()) { // the ids this request has not asked yet, in one call
+            askFeatures(caller, List.copyOf(toAsk.keySet()))
+                    .whenComplete((answers, failure) -> toAsk.forEach((id, asked) -> {
                         Decision d = failure != null ? Failures.unexpected(failure) : answers.get(id);
                         asked.complete(
                                 d != null
@@ -175,7 +159,7 @@ public final class PermissionGuard {
         Duration wait = gate.remaining(caller.fingerprint());
         if (!wait.isZero()) {
             Decision held = heldBack(wait);
-            Map<String, Decision> all = new java.util.HashMap<>();
+            Map<String, Decision> all = new HashMap<>();
             ids.forEach(id -> all.put(id, held));
             return CompletableFuture.completedFuture(all);
         }
@@ -189,7 +173,7 @@ public final class PermissionGuard {
     }
 
     private <V> CompletableFuture<V> coalesced(
-            InFlightCalls<CallKey, V> calls, CallKey key, java.util.function.Supplier<CompletableFuture<V>> call) {
+            InFlightCalls<CallKey, V> calls, CallKey key, Supplier<CompletableFuture<V>> call) {
         return config.coalesceInFlight() ? calls.share(key, call) : call.get();
     }
 

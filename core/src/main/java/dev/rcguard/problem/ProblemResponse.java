@@ -1,5 +1,6 @@
 package dev.rcguard.problem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -20,6 +21,6 @@ public record ProblemResponse(int status, Map<String, String> headers, byte[] bo
 
     /** The body as text, for logs of tests and debugging; it never contains the token. */
     public String bodyText() {
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(body, StandardCharsets.UTF_8);
     }
 }
