@@ -3,6 +3,8 @@ package dev.rcguard.engine;
 import dev.rcguard.Decision;
 import dev.rcguard.Reason;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /** What the engine answers when something it did not expect went wrong: never a grant. */
 final class Failures {
@@ -14,6 +16,14 @@ final class Failures {
     static Decision unexpected(Throwable failure) {
         LOG.log(Level.WARNING, "RingCentral check failed unexpectedly; refusing", failure);
         return Decision.unavailable(new Reason("GuardError", "The permission check could not be completed"));
+    }
+
+    /** Completes {@code target} with the decision, or with a refusal if there was none. */
+    static BiConsumer<Decision, Throwable> completing(CompletableFuture<Decision> target) {
+        return (decision, failure) -> target.complete(
+                failure != null
+                        ? unexpected(failure)
+                        : decision != null ? decision : unexpected(new IllegalStateException("no decision")));
     }
 
     static Decision timedOut() {

@@ -119,7 +119,7 @@ public final class PermissionGuard {
         for (String id : rule.ids()) {
             decisions.add(memo.answer(
                     RequestMemo.Key.of(caller, Kind.PERMISSION, id, target),
-                    asked -> askPermission(caller, id, target).whenComplete(Completion.into(asked))));
+                    asked -> askPermission(caller, id, target).whenComplete(Failures.completing(asked))));
         }
         return Combination.of(rule.logical(), decisions);
     }
@@ -144,13 +144,8 @@ public final class PermissionGuard {
         }
         if (!toAsk.isEmpty()) { // the ids this request has not asked yet, in one call
             askFeatures(caller, List.copyOf(toAsk.keySet()))
-                    .whenComplete((answers, failure) -> toAsk.forEach((id, asked) -> {
-                        Decision d = failure != null ? Failures.unexpected(failure) : answers.get(id);
-                        asked.complete(
-                                d != null
-                                        ? d
-                                        : Failures.unexpected(new IllegalStateException("no decision for " + id)));
-                    }));
+                    .whenComplete((answers, failure) -> toAsk.forEach((id, asked) ->
+                            Failures.completing(asked).accept(answers == null ? null : answers.get(id), failure)));
         }
         return Combination.of(rule.logical(), decisions);
     }
