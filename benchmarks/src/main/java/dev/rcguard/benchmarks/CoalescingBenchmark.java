@@ -1,13 +1,13 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Caller;
+import dev.rcguard.spi.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.Logical;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.client.RestRingCentralClient;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
+import dev.rcguard.internal.client.RestRingCentralClient;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;

@@ -1,6 +1,6 @@
 package dev.rcguard.demo;
 
-import dev.rcguard.config.GuardConfig;
+import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.simulator.RingCentralSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;

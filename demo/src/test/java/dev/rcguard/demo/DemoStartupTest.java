@@ -3,7 +3,7 @@ package dev.rcguard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rcguard.config.GuardConfig;
+import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.simulator.RingCentralSimulator;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,14 +1,14 @@
 package dev.rcguard.servlet;
 
-import dev.rcguard.Caller;
+import dev.rcguard.spi.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.InvalidRequirementException;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.config.ConfigurationException;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
-import dev.rcguard.problem.ProblemRenderer;
-import dev.rcguard.problem.ProblemResponse;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.ConfigurationException;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
+import dev.rcguard.spi.ProblemRenderer;
+import dev.rcguard.spi.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;

@@ -3,13 +3,13 @@ package dev.rcguard.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rcguard.Caller;
+import dev.rcguard.spi.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.Logical;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;

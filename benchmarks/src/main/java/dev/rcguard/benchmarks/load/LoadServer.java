@@ -1,6 +1,6 @@
 package dev.rcguard.benchmarks.load;
 
-import dev.rcguard.config.GuardConfig;
+import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
 import jakarta.servlet.DispatcherType;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package dev.rcguard.tck.support;
 
-import dev.rcguard.Caller;
+import dev.rcguard.spi.Caller;
 import dev.rcguard.cdi.PermissionCheckEvent;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
 import java.util.LinkedHashMap;
