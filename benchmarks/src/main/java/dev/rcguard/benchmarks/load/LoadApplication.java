@@ -18,9 +18,6 @@ public class LoadApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                LoadResource.class,
-                PojoResource.class,
-                RingCentralGuardFeature.class,
-                PermissionDeniedMapper.class);
+                LoadResource.class, PojoResource.class, RingCentralGuardFeature.class, PermissionDeniedMapper.class);
     }
 }
