@@ -3,7 +3,6 @@ package dev.rcguard.cdi;
 import dev.rcguard.Decision;
 import dev.rcguard.spi.ApplicationGuard;
 import dev.rcguard.spi.Caller;
-import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.spi.RequestMemo;
 import dev.rcguard.spi.Requirement;
 import dev.rcguard.spi.Verdict;
@@ -35,12 +34,9 @@ public class GuardRuntime {
     Instance<AccessTokenResolver> tokenResolvers;
 
     @Inject
-    Instance<ServletContext> servletContext;
-
-    @Inject
     GuardExtension extension;
 
-    private ApplicationGuard.Lease lease;
+    private volatile ApplicationGuard.Lease lease;
     private AccessTokenResolver tokenResolver;
 
     /** The application's runtime, for JAX-RS providers that are not CDI beans. */
@@ -48,27 +44,43 @@ public class GuardRuntime {
         return CDI.current().select(GuardRuntime.class).get();
     }
 
-    /** Starts with the application, so that a bad configuration or platform shows at once. */
+    /**
+     * Takes the application's guard when the application starts: in a web application the event carries the
+     * {@code ServletContext}, where the servlet filter finds the same guard.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        lease.guard(); // the observer is only here to create the bean eagerly
+        lease(application instanceof ServletContext context ? context : null);
     }
 
     @PostConstruct
     void start() {
-        ServletContext context = servletContext();
-        lease = context == null
-                ? ApplicationGuard.acquire(ApplicationGuard.Attributes.inMemory(), name -> null, name -> null)
-                : ApplicationGuard.acquire(
-                        ApplicationGuard.Attributes.of(
-                                context::getAttribute, context::setAttribute, context::removeAttribute),
-                        context::getInitParameter,
-                        name -> null);
         tokenResolver = tokenResolvers.isResolvable() ? tokenResolvers.get() : null;
     }
 
     @PreDestroy
     void stop() {
-        lease.close();
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
+    private ApplicationGuard.Lease lease() {
+        ApplicationGuard.Lease current = lease;
+        return current != null ? current : lease(null);
+    }
+
+    /** The application's guard; outside a web application (CDI SE, a batch job) this bean is the application. */
+    private synchronized ApplicationGuard.Lease lease(ServletContext context) {
+        if (lease == null) {
+            lease = context == null
+                    ? ApplicationGuard.acquire(ApplicationGuard.Attributes.inMemory(), name -> null, name -> null)
+                    : ApplicationGuard.acquire(
+                            ApplicationGuard.Attributes.of(
+                                    context::getAttribute, context::setAttribute, context::removeAttribute),
+                            context::getInitParameter,
+                            name -> null);
+        }
+        return lease;
     }
 
     /** The protected method {@code method} as invoked on {@code target}; fails closed when none was resolved. */
@@ -95,6 +107,7 @@ public class GuardRuntime {
      * @return whether the protected code may run, and the decision
      */
     Verdict enforce(String endpoint, Requirement requirement, Caller caller, Object target, RequestMemo memo) {
+        ApplicationGuard.Lease lease = lease();
         Verdict verdict = lease.guard()
                 .enforce(
                         endpoint,
@@ -109,23 +122,5 @@ public class GuardRuntime {
                     new PermissionCheckEvent(endpoint, requirement, decision, verdict.latency(), verdict.enforced()));
         }
         return verdict;
-    }
-
-    /** This application's mode. */
-    GuardConfig.Mode mode() {
-        return lease.config().mode();
-    }
-
-    private ServletContext servletContext() {
-        if (!servletContext.isResolvable()) {
-            return null;
-        }
-        try {
-            ServletContext context = servletContext.get();
-            context.getContextPath(); // a proxy fails here outside a web application
-            return context;
-        } catch (RuntimeException outsideWebApplication) {
-            return null;
-        }
     }
 }

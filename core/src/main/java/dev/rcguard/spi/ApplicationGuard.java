@@ -101,11 +101,16 @@ public final class ApplicationGuard {
                 if (--shared.leases > 0) {
                     return;
                 }
-                if (attributes.get(ATTRIBUTE) == shared) {
-                    attributes.remove(ATTRIBUTE);
+                try {
+                    if (attributes.get(ATTRIBUTE) == shared) {
+                        attributes.remove(ATTRIBUTE);
+                    }
+                } catch (RuntimeException applicationAlreadyGone) {
+                    // Its attributes went with it; the guard is closed all the same.
+                } finally {
+                    shared.guard.close();
                 }
             }
-            shared.guard.close();
         }
     }
 
