@@ -28,8 +28,7 @@ class PublicApiTest {
                         "Reason",
                         "PermissionDeniedException",
                         "InvalidRequirementException",
-                        "ConfigurationException",
-                        "MissingPlatformException");
+                        "ConfigurationException");
     }
 
     @Test
@@ -45,7 +44,6 @@ class PublicApiTest {
                         "GuardConfig",
                         "ProblemRenderer",
                         "ProblemResponse",
-                        "Platform",
                         "RingCentralClient");
     }
 

@@ -2,11 +2,9 @@ package dev.rcguard.cdi;
 
 import dev.rcguard.ConfigurationException;
 import dev.rcguard.InvalidRequirementException;
-import dev.rcguard.MissingPlatformException;
 import dev.rcguard.RequiresRingCentralFeature;
 import dev.rcguard.RequiresRingCentralPermission;
 import dev.rcguard.spi.GuardConfig;
-import dev.rcguard.spi.Platform;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -88,12 +86,6 @@ public class GuardExtension implements Extension {
     }
 
     void report(@Observes AfterDeploymentValidation event, BeanManager beans) {
-        try {
-            Platform.requireRestClientAndJsonb();
-        } catch (MissingPlatformException e) {
-            event.addDeploymentProblem(e);
-            return;
-        }
         try {
             beans.resolve(beans.getBeans(AccessTokenResolver.class));
         } catch (AmbiguousResolutionException e) {

@@ -131,7 +131,6 @@ public final class ApplicationGuard {
      * @param applicationSettings the application's own settings (context parameters); {@code null} for unset
      * @param adapterSettings this adapter's own settings (filter init-params); {@code null} for unset
      * @throws ConfigurationException for an invalid value, or an adapter setting that disagrees with the application
-     * @throws dev.rcguard.MissingPlatformException if the platform lacks MicroProfile Rest Client or JSON-B
      */
     public static Lease acquire(
             Attributes attributes,

@@ -4,7 +4,7 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Logical;
 import dev.rcguard.Reason;
-import dev.rcguard.internal.client.RestRingCentralClient;
+import dev.rcguard.internal.client.HttpRingCentralClient;
 import dev.rcguard.internal.engine.Combination;
 import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
@@ -66,14 +66,9 @@ public final class PermissionGuard implements AutoCloseable {
         this.gate = new RateLimitGate(System::nanoTime);
     }
 
-    /**
-     * A guard that calls the RingCentral server {@code config} names. Close it when the application stops.
-     *
-     * @throws MissingPlatformException if MicroProfile Rest Client or JSON-B is missing
-     */
+    /** A guard that calls the RingCentral server {@code config} names. Close it when the application stops. */
     public static PermissionGuard create(GuardConfig config) {
-        Platform.requireRestClientAndJsonb();
-        return new PermissionGuard(new RestRingCentralClient(config), config);
+        return new PermissionGuard(new HttpRingCentralClient(config), config);
     }
 
     /** A guard over another transport (benchmarks, tests); closing the guard closes the transport. */

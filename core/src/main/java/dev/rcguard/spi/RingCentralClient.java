@@ -1,7 +1,7 @@
 package dev.rcguard.spi;
 
 import dev.rcguard.Decision;
-import dev.rcguard.internal.client.RestRingCentralClient;
+import dev.rcguard.internal.client.HttpRingCentralClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * One call to RingCentral, answered as a {@link Decision}. Implementations never fail their futures: every error
  * becomes a non-granting decision (fail closed).
  *
- * <p>{@link RestRingCentralClient} is the real one; a benchmark or a test may supply another transport.
+ * <p>{@link HttpRingCentralClient} is the real one; a benchmark or a test may supply another transport.
  */
 public interface RingCentralClient {
 

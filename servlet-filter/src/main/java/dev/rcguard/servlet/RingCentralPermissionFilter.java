@@ -2,7 +2,6 @@ package dev.rcguard.servlet;
 
 import dev.rcguard.ConfigurationException;
 import dev.rcguard.InvalidRequirementException;
-import dev.rcguard.MissingPlatformException;
 import dev.rcguard.spi.ApplicationGuard;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.GuardConfig;
@@ -101,7 +100,7 @@ public class RingCentralPermissionFilter extends HttpFilter {
                             context::getAttribute, context::setAttribute, context::removeAttribute),
                     context::getInitParameter,
                     config::getInitParameter);
-        } catch (InvalidRequirementException | ConfigurationException | MissingPlatformException e) {
+        } catch (InvalidRequirementException | ConfigurationException e) {
             throw new ServletException("RingCentralPermissionFilter '" + getFilterName() + "': " + e.getMessage(), e);
         }
         LOG.log(

@@ -22,7 +22,7 @@ class ConcurrentCallLimitTest {
 
     static final int LIMIT = 8;
     static RingCentralSimulator ringCentral;
-    static RestRingCentralClient client;
+    static HttpRingCentralClient client;
 
     @BeforeAll
     static void start() {
@@ -31,7 +31,7 @@ class ConcurrentCallLimitTest {
                 .defaultLatency(Duration.ofMillis(300))
                 .user(u -> u.token("alice-token").grant("ReadMessages"))
                 .start();
-        client = new RestRingCentralClient(GuardConfig.load(name -> switch (name) {
+        client = new HttpRingCentralClient(GuardConfig.load(name -> switch (name) {
                     case GuardConfig.MAX_CONCURRENT_CALLS -> String.valueOf(LIMIT);
                     default -> null;
                 })

@@ -26,10 +26,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every RingCentral answer, over real HTTP from the simulator, and the decision it becomes. */
-class RestRingCentralClientTest {
+class HttpRingCentralClientTest {
 
     static RingCentralSimulator ringCentral;
-    static RestRingCentralClient client;
+    static HttpRingCentralClient client;
 
     static final Caller ALICE = Caller.of("alice-token");
 
@@ -54,7 +54,7 @@ class RestRingCentralClientTest {
                 .user(u -> u.token("bob-token").extensionId("200200"))
                 .start();
         ringCentral.expireToken("expired-token");
-        client = new RestRingCentralClient(config(ringCentral.baseUri()));
+        client = new HttpRingCentralClient(config(ringCentral.baseUri()));
     }
 
     static GuardConfig config(URI server) {
@@ -293,8 +293,8 @@ class RestRingCentralClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        try (RestRingCentralClient nowhere =
-                new RestRingCentralClient(config(URI.create("http://127.0.0.1:" + closedPort)))) {
+        try (HttpRingCentralClient nowhere =
+                new HttpRingCentralClient(config(URI.create("http://127.0.0.1:" + closedPort)))) {
             Decision decision =
                     nowhere.checkPermission(ALICE, "ReadMessages", null).join();
             assertThat(decision.outcome()).isEqualTo(Outcome.UNAVAILABLE);

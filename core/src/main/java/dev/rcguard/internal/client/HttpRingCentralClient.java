@@ -1,0 +1,143 @@
+package dev.rcguard.internal.client;
+
+import dev.rcguard.Decision;
+import dev.rcguard.internal.http.HttpResponse;
+import dev.rcguard.internal.http.HttpTransport;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.RingCentralClient;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The real {@link RingCentralClient}: RingCentral's two endpoints over {@link HttpTransport}, answers read by
+ * {@link Answers}.
+ *
+ * <p>Calls run on daemon threads, so that the ids of one requirement are checked concurrently; at most
+ * {@code rcguard.max-concurrent-calls} are in flight at once, and a call beyond that fails closed at once instead of
+ * queueing. Each call ends by its deadline ({@code rcguard.connect-timeout-ms} + {@code rcguard.read-timeout-ms}),
+ * answer or not, and gives its thread and slot back. Redirects are never followed, so the bearer token never travels
+ * to another host.
+ */
+public final class HttpRingCentralClient implements RingCentralClient, AutoCloseable {
+
+    private static final String ACCOUNT = "/restapi/v1.0/account/";
+
+    private final HttpTransport transport;
+    private final long callBudgetNanos;
+    private final ThreadPoolExecutor executor;
+    /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
+    private final Semaphore slots;
+
+    public HttpRingCentralClient(GuardConfig config) {
+        this(config, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With another TLS configuration (tests: a trust store of their own). */
+    public HttpRingCentralClient(GuardConfig config, SSLSocketFactory tls) {
+        this.slots = new Semaphore(config.maxConcurrentCalls());
+        this.executor = executor();
+        this.transport =
+                new HttpTransport(config.serverUrl(), tls, config.connectTimeout(), config.maxConcurrentCalls());
+        this.callBudgetNanos =
+                config.connectTimeout().plus(config.readTimeout()).toNanos();
+    }
+
+    @Override
+    public CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
+        String target = ACCOUNT + caller.accountId() + "/extension/" + caller.extensionId()
+                + "/authz-profile/check?permissionId=" + permissionId
+                + (targetExtensionId == null ? "" : "&targetExtensionId=" + targetExtensionId);
+        return call(
+                caller,
+                target,
+                answer -> Answers.permission(permissionId, answer, caller.accessToken()),
+                Answers::failure);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds) {
+        StringBuilder target = new StringBuilder(ACCOUNT)
+                .append(caller.accountId())
+                .append("/extension/")
+                .append(caller.extensionId())
+                .append("/features");
+        char separator = '?';
+        for (String id : featureIds) {
+            target.append(separator).append("featureId=").append(id);
+            separator = '&';
+        }
+        return call(
+                caller,
+                target.toString(),
+                answer -> Answers.features(featureIds, answer, caller.accessToken()),
+                failure -> Answers.each(featureIds, id -> Answers.failure(failure)));
+    }
+
+    /**
+     * Ids and the target are validated before they get here ({@code Requirement}, {@code Caller}): letters, digits,
+     * {@code _} and {@code ~} need no encoding in a URL.
+     */
+    private <T> CompletableFuture<T> call(
+            Caller caller, String target, Function<HttpResponse, T> decide, Function<Throwable, T> onFailure) {
+        if (!slots.tryAcquire()) {
+            return CompletableFuture.completedFuture(
+                    onFailure.apply(new RejectedExecutionException("all call slots are taken")));
+        }
+        long deadline = System.nanoTime() + callBudgetNanos;
+        try {
+            return CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return decide.apply(
+                                            transport.get(target, "Bearer " + caller.accessToken(), deadline));
+                                } catch (IOException e) {
+                                    return onFailure.apply(e);
+                                } finally {
+                                    slots.release();
+                                }
+                            },
+                            executor)
+                    .exceptionally(onFailure);
+        } catch (RejectedExecutionException closed) { // the executor is shut down
+            slots.release();
+            return CompletableFuture.completedFuture(onFailure.apply(closed));
+        }
+    }
+
+    /** Connections opened so far: keep-alive shows as few. */
+    public int connectionsOpened() {
+        return transport.connectionsOpened();
+    }
+
+    /** Call slots free right now: all of them once every call has come back. */
+    public int freeSlots() {
+        return slots.availablePermits();
+    }
+
+    /** Threads come and go with the calls; {@link #slots} bounds how many run at once. */
+    private static ThreadPoolExecutor executor() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "rcguard-client-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        transport.close();
+    }
+}

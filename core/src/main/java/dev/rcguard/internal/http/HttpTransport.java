@@ -1,0 +1,183 @@
+package dev.rcguard.internal.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The guard's own HTTP/1.1 client for RingCentral: GET requests with keep-alive, every answer read strictly by
+ * {@link ResponseReader} and whole before anything looks at it, every read bounded by the exchange's deadline.
+ *
+ * <p>Why not the platform's HTTP client: an authorization decision must never be made on bytes that belong to another
+ * call. Apache HttpClient 4 (RESTEasy, WildFly, the embedded runtime) reuses a pooled connection whose stale check
+ * finds bytes waiting ({@code isStale()} is false when data is there), and the JDK's {@code HttpURLConnection} keep-alive
+ * cache (Jersey on Payara) does not look; both then read another call's leftover answer as the next call's. Here a
+ * connection is kept only after an impeccable answer with nothing left unread, and is reused only if, peeked at
+ * without blocking, the server has sent nothing since: a stray byte or a close discards it.
+ *
+ * <p>A request that fails on a kept connection before any byte of an answer arrived (the server closed it while idle)
+ * is sent once more on a new connection; no other request is ever repeated.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    /** Kept connections idle longer than this are not reused: servers close idle ones after some tens of seconds. */
+    static final Duration MAX_IDLE = Duration.ofSeconds(20);
+
+    private final String host;
+    private final int port;
+    private final String hostHeader;
+    private final String basePath;
+    private final SSLSocketFactory tls;
+    private final int connectTimeoutMillis;
+    private final int maxIdleConnections;
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
+    private volatile boolean closed;
+
+    /**
+     * @param baseUrl {@code http(s)://host[:port][/path]}
+     * @param tls the TLS socket factory for https (the JDK's default: its trust store, host names checked)
+     */
+    public HttpTransport(URI baseUrl, SSLSocketFactory tls, Duration connectTimeout, int maxIdleConnections) {
+        boolean secure = baseUrl.getScheme().toLowerCase(Locale.ROOT).equals("https");
+        this.host = baseUrl.getHost().startsWith("[")
+                ? baseUrl.getHost().substring(1, baseUrl.getHost().length() - 1)
+                : baseUrl.getHost();
+        this.port = baseUrl.getPort() > 0 ? baseUrl.getPort() : secure ? 443 : 80;
+        this.hostHeader = baseUrl.getPort() > 0 ? baseUrl.getHost() + ":" + baseUrl.getPort() : baseUrl.getHost();
+        String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.tls = secure ? tls : null;
+        this.connectTimeoutMillis = (int) connectTimeout.toMillis();
+        this.maxIdleConnections = maxIdleConnections;
+    }
+
+    /**
+     * {@code GET basePath + target} with the caller's credentials, answered whole.
+     *
+     * @param target the path and query, already encoded ({@code /restapi/...?permissionId=X})
+     * @param authorization the {@code Authorization} header's value
+     * @param deadline when the exchange must be over ({@link System#nanoTime()})
+     * @throws MalformedResponseException for an answer that is not strictly HTTP/1.1
+     * @throws IOException when there is no answer in time, or the connection fails
+     */
+    public HttpResponse get(String target, String authorization, long deadline) throws IOException {
+        byte[] request = request(target, authorization);
+        Connection kept = keptConnection();
+        if (kept != null) {
+            try {
+                return exchange(kept, request, deadline);
+            } catch (StaleConnectionException closedWhileIdle) {
+                // The server had closed the kept connection: the request never reached it. Once more, on a new one.
+            }
+        }
+        return exchange(newConnection(deadline), request, deadline);
+    }
+
+    /** A kept connection failed before any byte of an answer: the server had closed it while it was idle. */
+    private static final class StaleConnectionException extends IOException {
+        StaleConnectionException(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private HttpResponse exchange(Connection connection, byte[] request, long deadline) throws IOException {
+        boolean keep = false;
+        try {
+            connection.begin(deadline);
+            connection.write(request);
+            HttpResponse response = new ResponseReader(connection).read();
+            keep = response.keepAlive() && !connection.hasUnreadBytes();
+            return response;
+        } catch (EOFException | SocketException e) {
+            throw connection.wasStale() ? new StaleConnectionException(e) : e;
+        } finally {
+            if (keep) {
+                release(connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    private Connection keptConnection() {
+        long maxIdle = MAX_IDLE.toNanos();
+        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            idleCount.decrementAndGet();
+            if (c.isReusable(maxIdle)) {
+                return c;
+            }
+            c.close();
+        }
+        return null;
+    }
+
+    private Connection newConnection(long deadline) throws IOException {
+        if (closed) {
+            throw new IOException("the transport is closed");
+        }
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        Connection connection =
+                Connection.open(host, port, tls, (int) Math.min(connectTimeoutMillis, Math.max(1, left)), deadline);
+        opened.incrementAndGet();
+        return connection;
+    }
+
+    private void release(Connection connection) {
+        connection.idle();
+        if (closed || idleCount.incrementAndGet() > maxIdleConnections) {
+            idleCount.decrementAndGet();
+            connection.close();
+            return;
+        }
+        idle.offerFirst(connection);
+        if (closed && idle.remove(connection)) { // close() ran meanwhile
+            idleCount.decrementAndGet();
+            connection.close();
+        }
+    }
+
+    private byte[] request(String target, String authorization) {
+        for (int i = 0; i < authorization.length(); i++) {
+            char c = authorization.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException("a credential that cannot travel in a header");
+            }
+        }
+        String head = "GET " + basePath + target + " HTTP/1.1\r\n"
+                + "Host: " + hostHeader + "\r\n"
+                + "Authorization: " + authorization + "\r\n"
+                + "Accept: application/json\r\n"
+                + "User-Agent: rcguard\r\n"
+                + "\r\n";
+        return head.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Connections opened so far (for tests and benchmarks: reuse shows as few). */
+    public int connectionsOpened() {
+        return opened.get();
+    }
+
+    /** Connections idle right now. */
+    public int idleConnections() {
+        return idleCount.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            idleCount.decrementAndGet();
+            c.close();
+        }
+    }
+}
