@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A pool shaped like the one of core's {@code RestRingCentralClient} (no queue, daemon threads, idle ones end after
+ * A pool shaped like the one of core's {@code HttpRingCentralClient} (no queue, daemon threads, idle ones end after
  * 30 s), so that the in-memory transport pays the same thread hand-off.
  *
  * <pre>{@code

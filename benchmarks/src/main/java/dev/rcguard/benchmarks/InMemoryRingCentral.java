@@ -2,10 +2,10 @@ package dev.rcguard.benchmarks;
 
 import dev.rcguard.Decision;
 import dev.rcguard.internal.client.Answers;
-import dev.rcguard.internal.client.HttpAnswer;
+import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RingCentralClient;
-import jakarta.json.bind.JsonbBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +22,8 @@ import java.util.concurrent.Executor;
  */
 public final class InMemoryRingCentral implements RingCentralClient {
 
-    private static final String JSON = "application/json";
+    private static final Map<String, List<String>> JSON = Map.of("content-type", List.of("application/json"));
 
-    private final Answers answers = new Answers(JsonbBuilder.create());
     private final Executor executor;
 
     private InMemoryRingCentral(Executor executor) {
@@ -43,21 +42,20 @@ public final class InMemoryRingCentral implements RingCentralClient {
 
     @Override
     public CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
-        return CompletableFuture.supplyAsync(() -> answers.permission(permissionId, granted(permissionId)), executor);
+        return CompletableFuture.supplyAsync(
+                () -> Answers.permission(permissionId, granted(permissionId), caller.accessToken()), executor);
     }
 
     @Override
     public CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds) {
-        return CompletableFuture.supplyAsync(() -> answers.features(featureIds, available(featureIds)), executor);
+        return CompletableFuture.supplyAsync(
+                () -> Answers.features(featureIds, available(featureIds), caller.accessToken()), executor);
     }
 
     /** RingCentral's {@code authz-profile/check} answer granting {@code id} (the shape of its API reference). */
-    static HttpAnswer granted(String id) {
+    static HttpResponse granted(String id) {
         String base = "https://platform.ringcentral.com/restapi/v1.0";
-        return new HttpAnswer(
-                200,
-                JSON,
-                null,
+        return answer(
                 "{\"uri\":\"" + base + "/account/809646016/extension/62288329016/authz-profile/check?permissionId="
                         + id + "&targetExtensionId=62288329016\",\"successful\":true,\"details\":{\"permission\":"
                         + "{\"uri\":\"" + base + "/dictionary/permission/" + id + "\",\"id\":\"" + id
@@ -66,7 +64,11 @@ public final class InMemoryRingCentral implements RingCentralClient {
                         + "\"scopes\":[\"AllExtensions\"]}}");
     }
 
-    private static HttpAnswer available(List<String> ids) {
+    private static HttpResponse answer(String body) {
+        return new HttpResponse(200, JSON, body.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private static HttpResponse available(List<String> ids) {
         StringBuilder body = new StringBuilder("{\"records\":[");
         for (int i = 0; i < ids.size(); i++) {
             body.append(i == 0 ? "" : ",")
@@ -74,6 +76,6 @@ public final class InMemoryRingCentral implements RingCentralClient {
                     .append(ids.get(i))
                     .append("\",\"available\":true,\"params\":[]}");
         }
-        return new HttpAnswer(200, JSON, null, body.append("]}").toString());
+        return answer(body.append("]}").toString());
     }
 }

@@ -2,9 +2,8 @@ package dev.rcguard.benchmarks;
 
 import dev.rcguard.Decision;
 import dev.rcguard.internal.client.Answers;
-import dev.rcguard.internal.client.HttpAnswer;
+import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.spi.Caller;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,12 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PiecesBenchmark {
 
-    private final Answers answers = new Answers(JsonbBuilder.create());
-    private final HttpAnswer granted = InMemoryRingCentral.granted("ReadMessages");
+    private final HttpResponse granted = InMemoryRingCentral.granted("ReadMessages");
 
     @Benchmark
     public Decision answerMapping() {
-        return answers.permission("ReadMessages", granted);
+        return Answers.permission("ReadMessages", granted, "alice-token");
     }
 
     @Benchmark

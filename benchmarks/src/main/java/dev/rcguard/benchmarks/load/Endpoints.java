@@ -1,15 +1,14 @@
 package dev.rcguard.benchmarks.load;
 
-import dev.rcguard.internal.client.RingCentralApi;
+import dev.rcguard.internal.http.HttpTransport;
 import dev.rcguard.spi.GuardConfig;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The five things the load benchmark measures, each as a {@link LoadGenerator.Request}. Every virtual user has a
@@ -46,29 +45,28 @@ final class Endpoints {
     }
 
     /**
-     * (b): the permission check straight to the simulator with a MicroProfile Rest Client built as core's client
-     * builds its own (same timeouts, same connection pool size), without the engine.
+     * (b): the permission check straight to the simulator over core's own HTTP transport, built as core's client
+     * builds it (same timeouts, same number of kept connections), without the engine.
      */
     static LoadGenerator.Request bare(URI ringCentral, int users) {
         GuardConfig config = GuardConfig.load(name -> null).withServerUrl(ringCentral);
-        RingCentralApi api = RestClientBuilder.newBuilder()
-                .baseUri(ringCentral)
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .property("resteasy.connectionPoolSize", config.maxConcurrentCalls())
-                .property("resteasy.maxPooledPerRoute", config.maxConcurrentCalls())
-                .build(RingCentralApi.class);
+        HttpTransport transport = new HttpTransport(
+                ringCentral,
+                (SSLSocketFactory) SSLSocketFactory.getDefault(),
+                config.connectTimeout(),
+                config.readTimeout(),
+                config.maxConcurrentCalls());
+        long budget = config.connectTimeout().plus(config.readTimeout()).toNanos();
         String[] headers = new String[users];
         for (int u = 0; u < users; u++) {
             headers[u] = "Bearer " + token(u);
         }
+        String target = "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages";
         return user -> {
-            try (Response response = api.checkPermission(headers[user], "~", "~", "ReadMessages", null)) {
-                String body = response.readEntity(String.class);
-                return response.getStatus() == 200 && body.contains("successful");
-            }
+            dev.rcguard.internal.http.HttpResponse response =
+                    transport.get(target, headers[user], System.nanoTime() + budget);
+            return response.status() == 200
+                    && new String(response.body(), StandardCharsets.UTF_8).contains("successful");
         };
     }
 }

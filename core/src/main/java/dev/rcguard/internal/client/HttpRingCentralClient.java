@@ -47,8 +47,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     public HttpRingCentralClient(GuardConfig config, SSLSocketFactory tls) {
         this.slots = new Semaphore(config.maxConcurrentCalls());
         this.executor = executor();
-        this.transport =
-                new HttpTransport(config.serverUrl(), tls, config.connectTimeout(), config.maxConcurrentCalls());
+        this.transport = new HttpTransport(
+                config.serverUrl(), tls, config.connectTimeout(), config.readTimeout(), config.maxConcurrentCalls());
         this.callBudgetNanos =
                 config.connectTimeout().plus(config.readTimeout()).toNanos();
     }

@@ -37,6 +37,7 @@ public final class HttpTransport implements AutoCloseable {
     private final String basePath;
     private final SSLSocketFactory tls;
     private final int connectTimeoutMillis;
+    private final long readTimeoutNanos;
     private final int maxIdleConnections;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -46,8 +47,12 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * @param baseUrl {@code http(s)://host[:port][/path]}
      * @param tls the TLS socket factory for https (the JDK's default: its trust store, host names checked)
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout how long to wait for the whole answer, once the request is sent
+     * @param maxIdleConnections how many connections to keep for later calls
      */
-    public HttpTransport(URI baseUrl, SSLSocketFactory tls, Duration connectTimeout, int maxIdleConnections) {
+    public HttpTransport(
+            URI baseUrl, SSLSocketFactory tls, Duration connectTimeout, Duration readTimeout, int maxIdleConnections) {
         boolean secure = baseUrl.getScheme().toLowerCase(Locale.ROOT).equals("https");
         this.host = baseUrl.getHost().startsWith("[")
                 ? baseUrl.getHost().substring(1, baseUrl.getHost().length() - 1)
@@ -58,6 +63,7 @@ public final class HttpTransport implements AutoCloseable {
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.tls = secure ? tls : null;
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
+        this.readTimeoutNanos = readTimeout.toNanos();
         this.maxIdleConnections = maxIdleConnections;
     }
 
@@ -66,7 +72,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param target the path and query, already encoded ({@code /restapi/...?permissionId=X})
      * @param authorization the {@code Authorization} header's value
-     * @param deadline when the exchange must be over ({@link System#nanoTime()})
+     * @param deadline when the exchange must be over at the latest ({@link System#nanoTime()}); the read timeout
+     *     may end it sooner
      * @throws MalformedResponseException for an answer that is not strictly HTTP/1.1
      * @throws IOException when there is no answer in time, or the connection fails
      */
@@ -93,7 +100,7 @@ public final class HttpTransport implements AutoCloseable {
     private HttpResponse exchange(Connection connection, byte[] request, long deadline) throws IOException {
         boolean keep = false;
         try {
-            connection.begin(deadline);
+            connection.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
             connection.write(request);
             HttpResponse response = new ResponseReader(connection).read();
             keep = response.keepAlive() && !connection.hasUnreadBytes();
