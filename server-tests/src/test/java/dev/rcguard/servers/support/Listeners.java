@@ -3,6 +3,7 @@ package dev.rcguard.servers.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,24 +26,46 @@ final class Listeners {
 
     /** {@code address:port} of every listening socket of {@code pid} that is not on a loopback address. */
     static List<String> nonLoopback(long pid) {
+        return of(pid).stream()
+                .filter(socket -> !socket.getAddress().isLoopbackAddress())
+                .map(socket -> socket.getAddress().getHostAddress() + ":" + socket.getPort())
+                .toList();
+    }
+
+    /** Every listening TCP socket of {@code pid}. */
+    static List<InetSocketAddress> of(long pid) {
         Set<String> inodes = socketInodes(pid);
-        List<String> found = new ArrayList<>();
+        List<InetSocketAddress> found = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             for (String line : lines(Path.of(table))) {
                 String[] columns = line.trim().split("\\s+");
-                if (columns.length < 10 || !LISTEN.equals(columns[3]) || !inodes.contains(columns[9])) {
-                    continue;
-                }
-                InetAddress address = address(columns[1].substring(0, columns[1].indexOf(':')));
-                int port = Integer.parseInt(columns[1].substring(columns[1].indexOf(':') + 1), 16);
-                boolean loopback = address.isLoopbackAddress()
-                        || (address.getAddress().length == 16 && isMappedLoopback(address.getAddress()));
-                if (!loopback) {
-                    found.add(address.getHostAddress() + ":" + port);
+                if (columns.length > 9 && LISTEN.equals(columns[3]) && inodes.contains(columns[9])) {
+                    found.add(parse(columns[1]));
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * {@code 0100007F:1F90} → 127.0.0.1:8080. The kernel writes each 32-bit word of the address in host
+     * (little-endian) order; an IPv4-mapped IPv6 address comes back as IPv4.
+     */
+    static InetSocketAddress parse(String hexAddressAndPort) {
+        String hex = hexAddressAndPort.substring(0, hexAddressAndPort.indexOf(':'));
+        int port = Integer.parseInt(hexAddressAndPort.substring(hex.length() + 1), 16);
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                int from = (word * 4 + (3 - i)) * 2;
+                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(from, from + 2), 16);
+            }
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(bytes), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("Not an address: " + hexAddressAndPort, e);
+        }
     }
 
     private static Set<String> socketInodes(long pid) {
@@ -62,32 +85,6 @@ final class Listeners {
             throw new UncheckedIOException(e);
         }
         return inodes;
-    }
-
-    /** /proc/net/tcp writes each 32-bit word of the address in host (little-endian) order. */
-    private static InetAddress address(String hex) {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int word = 0; word < bytes.length / 4; word++) {
-            for (int i = 0; i < 4; i++) {
-                int from = (word * 4 + (3 - i)) * 2;
-                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(from, from + 2), 16);
-            }
-        }
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("Not an address: " + hex, e);
-        }
-    }
-
-    /** {@code ::ffff:127.x.x.x} */
-    private static boolean isMappedLoopback(byte[] ip6) {
-        for (int i = 0; i < 10; i++) {
-            if (ip6[i] != 0) {
-                return false;
-            }
-        }
-        return ip6[10] == (byte) 0xff && ip6[11] == (byte) 0xff && ip6[12] == 127;
     }
 
     private static List<String> lines(Path table) {
