@@ -39,7 +39,9 @@ class PayaraInvalidDeploymentTest {
 
     @AfterAll
     static void stopSimulator() {
-        simulator.close();
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 
     @Test

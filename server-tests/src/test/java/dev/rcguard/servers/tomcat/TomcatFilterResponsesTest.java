@@ -46,13 +46,8 @@ class TomcatFilterResponsesTest {
                                 simulator.baseUri().toString()))
                 .servlet("messages", MessagesServlet.class, "/messages/*")
                 .toString();
-        try {
-            tomcat = TomcatServer.start("tomcat-responses");
-            tomcat.deploy("/plain", Wars.plainContainer("plain", webXml).addClass(MessagesServlet.class));
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+        tomcat = TomcatServer.start("tomcat-responses"); // @AfterAll runs even if this throws
+        tomcat.deploy("/plain", Wars.plainContainer("plain", webXml).addClass(MessagesServlet.class));
     }
 
     @AfterAll
