@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Thrown where a check did not grant and there is no HTTP response to write directly (the CDI interceptor on a
- * service bean). Adapters render it with {@link dev.rcguard.problem.ProblemRenderer}, as they render a direct refusal.
+ * service bean). Adapters render it with {@link dev.rcguard.spi.ProblemRenderer}, as they render a direct refusal.
  */
 public class PermissionDeniedException extends RuntimeException {
 

@@ -1,16 +1,15 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.Logical;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.client.RestRingCentralClient;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +53,7 @@ public final class CoalescingBenchmark {
                             default -> null;
                         })
                         .withServerUrl(simulator.baseUri());
-                try (RestRingCentralClient client = new RestRingCentralClient(config)) {
-                    PermissionGuard guard = new PermissionGuard(client, config);
+                try (PermissionGuard guard = PermissionGuard.create(config)) {
                     round(guard, 2); // warm-up: classes loaded, connections open
                     long[] calls = new long[rounds];
                     boolean allGranted = true;

@@ -1,12 +1,12 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.Logical;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,7 +65,7 @@ public class EngineBenchmark {
         } else {
             client = InMemoryRingCentral.inline();
         }
-        guard = new PermissionGuard(client, config);
+        guard = PermissionGuard.over(client, config);
     }
 
     @TearDown(Level.Trial)

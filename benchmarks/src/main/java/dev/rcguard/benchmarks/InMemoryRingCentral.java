@@ -1,10 +1,10 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
-import dev.rcguard.client.Answers;
-import dev.rcguard.client.HttpAnswer;
-import dev.rcguard.client.RingCentralClient;
+import dev.rcguard.internal.client.Answers;
+import dev.rcguard.internal.client.HttpAnswer;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.RingCentralClient;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.List;
 import java.util.Map;

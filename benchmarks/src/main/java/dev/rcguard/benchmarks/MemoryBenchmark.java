@@ -1,13 +1,12 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.Logical;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.client.RestRingCentralClient;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +51,8 @@ public final class MemoryBenchmark {
         int step = Math.max(1, requests / 10);
         try (SimulatorProcess.Handle rc = SimulatorProcess.start(tokens, RATE_LIMITED_EVERY, RETRY_AFTER_SECONDS)) {
             GuardConfig config = GuardConfig.load(name -> null).withServerUrl(rc.baseUri());
-            try (RestRingCentralClient client = new RestRingCentralClient(config)) {
-                MemoryBenchmark benchmark = new MemoryBenchmark(new PermissionGuard(client, config), tokens);
+            try (PermissionGuard guard = PermissionGuard.create(config)) {
+                MemoryBenchmark benchmark = new MemoryBenchmark(guard, tokens);
                 benchmark.run(0, 2_000, 200); // warm-up over 200 tokens: classes loaded, connections open
                 Thread.sleep(RETRY_AFTER_SECONDS * 1000L + 200);
                 Report.machine("Memory: " + requests + " requests from " + tokens + " tokens, every "

@@ -1,9 +1,9 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
-import dev.rcguard.client.Answers;
-import dev.rcguard.client.HttpAnswer;
+import dev.rcguard.internal.client.Answers;
+import dev.rcguard.internal.client.HttpAnswer;
+import dev.rcguard.spi.Caller;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

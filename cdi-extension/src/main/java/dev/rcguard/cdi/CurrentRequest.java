@@ -1,13 +1,12 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.RequestMemo;
+import dev.rcguard.spi.RequestMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Method;
 
 /**
  * Internal: the request an intercepted bean method runs in, seen from CDI. Inside an HTTP request the memo lives in
@@ -34,19 +33,6 @@ public class CurrentRequest {
         } catch (ContextNotActiveException noRequestContext) {
             return RequestMemo.create();
         }
-    }
-
-    /**
-     * Whether the JAX-RS filter let this request through to {@code method}; true once per request, so a later call of
-     * the same method within the request (perhaps about another target) is checked again.
-     */
-    boolean takeJaxRsCheck(Method method) {
-        HttpServletRequest http = http();
-        if (http == null || !method.equals(http.getAttribute(GuardFilter.CHECKED_METHOD))) {
-            return false;
-        }
-        http.removeAttribute(GuardFilter.CHECKED_METHOD);
-        return true;
     }
 
     /** The {@code Authorization} header of the current HTTP request, or {@code null}. */

@@ -1,10 +1,12 @@
 package dev.rcguard.cdi;
 
+import dev.rcguard.ConfigurationException;
 import dev.rcguard.InvalidRequirementException;
+import dev.rcguard.MissingPlatformException;
 import dev.rcguard.RequiresRingCentralFeature;
 import dev.rcguard.RequiresRingCentralPermission;
-import dev.rcguard.config.ConfigurationException;
-import dev.rcguard.config.GuardConfig;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.Platform;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -87,6 +89,12 @@ public class GuardExtension implements Extension {
 
     void report(@Observes AfterDeploymentValidation event, BeanManager beans) {
         try {
+            Platform.requireRestClientAndJsonb();
+        } catch (MissingPlatformException e) {
+            event.addDeploymentProblem(e);
+            return;
+        }
+        try {
             beans.resolve(beans.getBeans(AccessTokenResolver.class));
         } catch (AmbiguousResolutionException e) {
             event.addDeploymentProblem(new DeploymentException(
@@ -114,14 +122,27 @@ public class GuardExtension implements Extension {
         }
     }
 
-    /** The configuration loaded at deployment. */
-    GuardConfig config() {
-        return config;
-    }
+    /** Per runtime class (the container's subclass of a bean): the protected methods of its bean class. */
+    private final ClassValue<Map<Method, GuardedMethod>> methodsByRuntimeClass = new ClassValue<>() {
+        @Override
+        protected Map<Method, GuardedMethod> computeValue(Class<?> runtimeClass) {
+            for (Class<?> type = runtimeClass; type != null; type = type.getSuperclass()) {
+                Map<Method, GuardedMethod> found = methods.get(type);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return Map.of();
+        }
+    };
 
-    /** The protected methods of one bean class, or {@code null}. */
-    Map<Method, GuardedMethod> methods(Class<?> beanClass) {
-        return methods.get(beanClass);
+    /** The protected {@code method} as invoked on an instance of {@code runtimeClass}; fails closed if none. */
+    GuardedMethod method(Class<?> runtimeClass, Method method) {
+        GuardedMethod guarded = methodsByRuntimeClass.get(runtimeClass).get(method);
+        if (guarded == null) {
+            throw new IllegalStateException("No RingCentral requirement was resolved for " + method);
+        }
+        return guarded;
     }
 
     private static String params(Method method) {

@@ -1,30 +1,25 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.Decision;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
+import dev.rcguard.spi.Verdict;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.lang.reflect.Method;
 
 /**
  * The check of one resource method, holding its requirement resolved at deployment. Registered per method by
  * {@link RingCentralGuardFeature}; the per-request memo lives in the request's properties, which servlet-based
- * runtimes keep as request attributes, shared with the interceptor and the servlet filter.
+ * runtimes keep as request attributes, shared with the interceptor and the servlet filter. A grant is recorded there
+ * too, so the interceptor on the same resource method (same requirement, same target) does not check it again.
  */
 final class GuardFilter implements ContainerRequestFilter {
 
-    /** The request property naming the resource method this filter let through, for {@link GuardInterceptor}. */
-    static final String CHECKED_METHOD = GuardFilter.class.getName() + ".checkedMethod";
-
-    private final Method method;
     private final String endpoint;
     private final Requirement requirement;
     private final GuardRuntime runtime;
 
-    GuardFilter(Method method, String endpoint, Requirement requirement, GuardRuntime runtime) {
-        this.method = method;
+    GuardFilter(String endpoint, Requirement requirement, GuardRuntime runtime) {
         this.endpoint = endpoint;
         this.requirement = requirement;
         this.runtime = runtime;
@@ -35,16 +30,14 @@ final class GuardFilter implements ContainerRequestFilter {
         String target = requirement.targetExtension() == null
                 ? null
                 : request.getUriInfo().getPathParameters().getFirst(requirement.targetExtension());
-        Decision decision = runtime.enforce(
+        Verdict verdict = runtime.enforce(
                 endpoint,
                 requirement,
                 runtime.caller(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION)),
                 target,
                 RequestMemo.of(request::getProperty, request::setProperty));
-        if (decision.isGranted()) {
-            request.setProperty(CHECKED_METHOD, method); // the interceptor on this resource method need not ask again
-        } else {
-            request.abortWith(Problems.response(decision));
+        if (!verdict.proceeds()) {
+            request.abortWith(Problems.response(verdict.decision()));
         }
     }
 }

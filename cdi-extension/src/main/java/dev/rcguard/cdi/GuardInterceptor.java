@@ -1,7 +1,7 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.Decision;
 import dev.rcguard.PermissionDeniedException;
+import dev.rcguard.spi.Verdict;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -10,13 +10,14 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * Enforces the RingCentral requirement of a CDI bean method before it runs; a refusal throws
- * {@link PermissionDeniedException} carrying the {@link Decision} (rendered as problem+json by the JAX-RS exception
+ * {@link PermissionDeniedException} carrying the {@link dev.rcguard.Decision} (rendered as problem+json by the JAX-RS exception
  * mapper when it reaches a resource). Registered and enabled by {@link GuardExtension}; applications do not list it.
  *
  * <p>Priority {@link #PRIORITY} = {@code Interceptor.Priority.LIBRARY_BEFORE + 10}: authorization comes before the
  * application's interceptors ({@code APPLICATION}) and other libraries' later ones, so nothing runs for a refused
  * call. Inside an HTTP request the caller's token and the per-request memo come from that request, so an id already
- * checked by the JAX-RS or servlet filter costs no second upstream call.
+ * checked by the JAX-RS or servlet filter costs no second upstream call, and a requirement the JAX-RS filter just granted
+ * for the same target is not checked again.
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -40,19 +41,16 @@ public class GuardInterceptor {
 
     @AroundInvoke
     public Object enforce(InvocationContext invocation) throws Exception {
-        if (request.takeJaxRsCheck(invocation.getMethod())) {
-            return invocation.proceed(); // the JAX-RS filter has just checked this very invocation
-        }
         GuardedMethod method = runtime.method(invocation.getTarget(), invocation.getMethod());
         Object target = method.targetArgument() < 0 ? null : invocation.getParameters()[method.targetArgument()];
-        Decision decision = runtime.enforce(
+        Verdict verdict = runtime.enforce(
                 method.endpoint(),
                 method.requirement(),
                 runtime.caller(request::authorization),
                 target,
                 request.memo());
-        if (!decision.isGranted()) {
-            throw new PermissionDeniedException(decision);
+        if (!verdict.proceeds()) {
+            throw new PermissionDeniedException(verdict.decision());
         }
         return invocation.proceed();
     }

@@ -1,38 +1,31 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
-import dev.rcguard.Reason;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.spi.ApplicationGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
+import dev.rcguard.spi.Verdict;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
-import java.lang.System.Logger.Level;
+import jakarta.servlet.ServletContext;
 import java.lang.reflect.Method;
-import java.time.Duration;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Internal: what the interceptor and the JAX-RS filter share — the application's {@link PermissionGuard}, the token
- * source, the {@code rcguard.mode}, the audit event and the log of refusals. One bean per application.
+ * Internal: what the interceptor and the JAX-RS filter share — a lease on the application's one guard (shared with the
+ * servlet filter through the {@code ServletContext}, returned when the application stops), the token source, the
+ * audit event. One bean per application, started with the application.
  */
 @ApplicationScoped
 public class GuardRuntime {
-
-    private static final System.Logger LOG = System.getLogger("dev.rcguard.cdi");
-
-    /** A target extension that is neither digits nor {@code ~}: refused without asking RingCentral. */
-    static final Reason INVALID_TARGET = new Reason("CMN-101", "Parameter [targetExtensionId] value is invalid.");
-
-    @Inject
-    GuardExtension extension;
 
     @Inject
     Event<PermissionCheckEvent> events;
@@ -40,8 +33,10 @@ public class GuardRuntime {
     @Inject
     Instance<AccessTokenResolver> tokenResolvers;
 
-    private PermissionGuard guard;
-    private boolean enforcing;
+    @Inject
+    GuardExtension extension;
+
+    private volatile ApplicationGuard.Lease lease;
     private AccessTokenResolver tokenResolver;
 
     /** The application's runtime, for JAX-RS providers that are not CDI beans. */
@@ -49,35 +44,48 @@ public class GuardRuntime {
         return CDI.current().select(GuardRuntime.class).get();
     }
 
+    /**
+     * Takes the application's guard when the application starts: in a web application the event carries the
+     * {@code ServletContext}, where the servlet filter finds the same guard.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        lease(application instanceof ServletContext context ? context : null);
+    }
+
     @PostConstruct
     void start() {
-        GuardConfig config = extension.config();
-        guard = PermissionGuard.shared(config);
-        enforcing = config.mode() == GuardConfig.Mode.ENFORCE;
         tokenResolver = tokenResolvers.isResolvable() ? tokenResolvers.get() : null;
     }
 
-    /** Per runtime class (the container's subclass of a bean): the protected methods of its bean class. */
-    private final ClassValue<Map<Method, GuardedMethod>> methodsByRuntimeClass = new ClassValue<>() {
-        @Override
-        protected Map<Method, GuardedMethod> computeValue(Class<?> runtimeClass) {
-            for (Class<?> type = runtimeClass; type != null; type = type.getSuperclass()) {
-                Map<Method, GuardedMethod> methods = extension.methods(type);
-                if (methods != null) {
-                    return methods;
-                }
-            }
-            return Map.of();
+    @PreDestroy
+    void stop() {
+        if (lease != null) {
+            lease.close();
         }
-    };
+    }
+
+    private ApplicationGuard.Lease lease() {
+        ApplicationGuard.Lease current = lease;
+        return current != null ? current : lease(null);
+    }
+
+    /** The application's guard; outside a web application (CDI SE, a batch job) this bean is the application. */
+    private synchronized ApplicationGuard.Lease lease(ServletContext context) {
+        if (lease == null) {
+            lease = context == null
+                    ? ApplicationGuard.acquire(ApplicationGuard.Attributes.inMemory(), name -> null, name -> null)
+                    : ApplicationGuard.acquire(
+                            ApplicationGuard.Attributes.of(
+                                    context::getAttribute, context::setAttribute, context::removeAttribute),
+                            context::getInitParameter,
+                            name -> null);
+        }
+        return lease;
+    }
 
     /** The protected method {@code method} as invoked on {@code target}; fails closed when none was resolved. */
     GuardedMethod method(Object target, Method method) {
-        GuardedMethod guarded = methodsByRuntimeClass.get(target.getClass()).get(method);
-        if (guarded == null) {
-            throw new IllegalStateException("No RingCentral requirement was resolved for " + method);
-        }
-        return guarded;
+        return extension.method(target.getClass(), method);
     }
 
     /**
@@ -93,38 +101,26 @@ public class GuardRuntime {
     }
 
     /**
-     * Checks, fires the {@link PermissionCheckEvent} and logs a refusal. Returns the decision to act on: a refusal in
-     * enforce mode, else granted.
+     * Enforces {@code requirement} and fires the {@link PermissionCheckEvent} for what was checked.
      *
      * @param target the raw target extension (a path parameter or argument), or {@code null}
+     * @return whether the protected code may run, and the decision
      */
-    Decision enforce(String endpoint, Requirement requirement, Caller caller, Object target, RequestMemo memo) {
-        long start = System.nanoTime();
-        Decision decision = check(requirement, caller, target, memo);
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        events.fire(new PermissionCheckEvent(endpoint, requirement, decision, latency, enforcing));
-        if (decision.isGranted()) {
-            return decision;
+    Verdict enforce(String endpoint, Requirement requirement, Caller caller, Object target, RequestMemo memo) {
+        ApplicationGuard.Lease lease = lease();
+        Verdict verdict = lease.guard()
+                .enforce(
+                        endpoint,
+                        requirement,
+                        caller,
+                        target == null ? null : target.toString(),
+                        memo,
+                        lease.config().mode());
+        if (!verdict.alreadyGranted()) {
+            Decision decision = verdict.decision();
+            events.fire(
+                    new PermissionCheckEvent(endpoint, requirement, decision, verdict.latency(), verdict.enforced()));
         }
-        if (enforcing) {
-            LOG.log(Level.DEBUG, "RingCentral guard refused {0}: {1}", endpoint, decision);
-            return decision;
-        }
-        LOG.log(Level.WARNING, "RingCentral guard (report-only) would refuse {0}: {1}", endpoint, decision);
-        return Decision.granted();
-    }
-
-    private Decision check(Requirement requirement, Caller caller, Object target, RequestMemo memo) {
-        String targetId = null;
-        if (caller != null && requirement.targetExtension() != null) {
-            targetId = target == null ? null : target.toString();
-            if (!Caller.isExtensionId(targetId)) {
-                return Decision.denied(
-                        Decision.Kind.PERMISSION,
-                        requirement.permissions().ids().get(0),
-                        INVALID_TARGET);
-            }
-        }
-        return guard.check(caller, requirement, targetId, memo);
+        return verdict;
     }
 }

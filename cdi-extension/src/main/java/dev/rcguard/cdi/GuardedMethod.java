@@ -1,6 +1,6 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.Requirement;
+import dev.rcguard.spi.Requirement;
 
 /**
  * A protected bean method, resolved at deployment.

@@ -1,7 +1,7 @@
 package dev.rcguard.cdi;
 
 import dev.rcguard.Decision;
-import dev.rcguard.Requirement;
+import dev.rcguard.spi.Requirement;
 import java.time.Duration;
 
 /**

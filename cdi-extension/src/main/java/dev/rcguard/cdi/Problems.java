@@ -1,8 +1,8 @@
 package dev.rcguard.cdi;
 
 import dev.rcguard.Decision;
-import dev.rcguard.problem.ProblemRenderer;
-import dev.rcguard.problem.ProblemResponse;
+import dev.rcguard.spi.ProblemRenderer;
+import dev.rcguard.spi.ProblemResponse;
 import jakarta.ws.rs.core.Response;
 
 /** A refusal as a JAX-RS response, rendered by core's one {@link ProblemRenderer}. */

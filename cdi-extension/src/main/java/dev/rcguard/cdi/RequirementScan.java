@@ -1,9 +1,9 @@
 package dev.rcguard.cdi;
 
 import dev.rcguard.InvalidRequirementException;
-import dev.rcguard.Requirement;
 import dev.rcguard.RequiresRingCentralFeature;
 import dev.rcguard.RequiresRingCentralPermission;
+import dev.rcguard.spi.Requirement;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -37,18 +37,16 @@ final class RequirementScan {
         if (javaClass.isInterface() || Modifier.isAbstract(javaClass.getModifiers())) {
             return found; // not a bean itself; its concrete subclasses are scanned with what they inherit
         }
-        RequiresRingCentralPermission classPermission = type.getAnnotation(RequiresRingCentralPermission.class);
-        RequiresRingCentralFeature classFeature = type.getAnnotation(RequiresRingCentralFeature.class);
-        boolean classLevel = classPermission != null || classFeature != null;
+        boolean classLevel = type.isAnnotationPresent(RequiresRingCentralPermission.class)
+                || type.isAnnotationPresent(RequiresRingCentralFeature.class);
         if (classLevel && Modifier.isFinal(javaClass.getModifiers())) {
             problems.add(javaClass.getName() + " " + NEVER_INTERCEPTED.formatted("a final class"));
             return found;
         }
         for (AnnotatedMethod<?> method : type.getMethods()) {
             Method javaMethod = method.getJavaMember();
-            RequiresRingCentralPermission permission = method.getAnnotation(RequiresRingCentralPermission.class);
-            RequiresRingCentralFeature feature = method.getAnnotation(RequiresRingCentralFeature.class);
-            boolean own = permission != null || feature != null;
+            boolean own = method.isAnnotationPresent(RequiresRingCentralPermission.class)
+                    || method.isAnnotationPresent(RequiresRingCentralFeature.class);
             if (!(own || classLevel && isBusinessMethod(javaMethod))) {
                 continue;
             }
@@ -58,11 +56,8 @@ final class RequirementScan {
                 problems.add(name + ": " + NEVER_INTERCEPTED.formatted(unreachable));
                 continue;
             }
-            // A method-level annotation replaces the class-level one of the same kind.
             try {
-                Requirement requirement = Requirement.of(
-                                permission != null ? permission : classPermission,
-                                feature != null ? feature : classFeature)
+                Requirement requirement = Requirement.resolve(name, method::getAnnotation, type::getAnnotation)
                         .orElseThrow();
                 int target = targetArgument(method, requirement.targetExtension());
                 if (target == -2) {
@@ -71,7 +66,7 @@ final class RequirementScan {
                     found.put(javaMethod, new GuardedMethod(name, requirement, target));
                 }
             } catch (InvalidRequirementException e) {
-                problems.add(name + ": invalid RingCentral requirement: " + e.getMessage());
+                problems.add(e.getMessage());
             }
         }
         return found;

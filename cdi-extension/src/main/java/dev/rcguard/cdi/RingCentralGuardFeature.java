@@ -1,7 +1,7 @@
 package dev.rcguard.cdi;
 
 import dev.rcguard.InvalidRequirementException;
-import dev.rcguard.Requirement;
+import dev.rcguard.spi.Requirement;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
@@ -55,7 +55,7 @@ public class RingCentralGuardFeature implements DynamicFeature {
         }
         String endpoint = httpMethod(method) + " " + path;
         context.register(
-                new GuardFilter(method, endpoint, requirement.get(), GuardRuntime.current()), Priorities.AUTHORIZATION);
+                new GuardFilter(endpoint, requirement.get(), GuardRuntime.current()), Priorities.AUTHORIZATION);
         LOG.log(
                 Level.INFO,
                 "RingCentral guard protects {0} ({1}#{2}): {3}",

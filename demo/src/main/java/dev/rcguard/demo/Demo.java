@@ -1,7 +1,7 @@
 package dev.rcguard.demo;
 
-import dev.rcguard.config.GuardConfig;
 import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.spi.GuardConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

@@ -3,8 +3,8 @@ package dev.rcguard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rcguard.config.GuardConfig;
 import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.spi.GuardConfig;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

@@ -6,12 +6,10 @@ import static dev.rcguard.servlet.RingCentralPermissionFilter.METHODS;
 import static dev.rcguard.servlet.RingCentralPermissionFilter.PERMISSIONS;
 import static dev.rcguard.servlet.RingCentralPermissionFilter.TARGET_EXTENSION_PARAM;
 
-import dev.rcguard.Decision;
 import dev.rcguard.InvalidRequirementException;
 import dev.rcguard.Logical;
-import dev.rcguard.Reason;
-import dev.rcguard.Requirement;
-import dev.rcguard.config.GuardConfig;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.Requirement;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +32,6 @@ import java.util.regex.Pattern;
  * @param target where the target extension of the permission checks comes from, or {@code null} for the caller's own
  */
 record FilterRule(Requirement requirement, Set<String> methods, TargetExtension target) {
-
-    /** RingCentral's own answer to a malformed target extension, given without asking it. */
-    static final Reason INVALID_TARGET = new Reason("CMN-101", "Parameter [targetExtensionId] value is invalid.");
 
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,32}");
     private static final Set<String> KNOWN = Set.of(
@@ -83,12 +78,6 @@ record FilterRule(Requirement requirement, Set<String> methods, TargetExtension 
     /** Whether requests with this HTTP method are checked. */
     boolean appliesTo(String method) {
         return methods.isEmpty() || methods.contains(method);
-    }
-
-    /** The refusal for a request whose target extension is absent, repeated or not digits or {@code ~}. */
-    Decision invalidTarget() {
-        return Decision.denied(
-                Decision.Kind.PERMISSION, requirement.permissions().ids().get(0), INVALID_TARGET);
     }
 
     private static Logical logical(String value) {

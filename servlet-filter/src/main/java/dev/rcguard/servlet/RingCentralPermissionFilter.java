@@ -1,16 +1,18 @@
 package dev.rcguard.servlet;
 
-import dev.rcguard.Caller;
-import dev.rcguard.Decision;
+import dev.rcguard.ConfigurationException;
 import dev.rcguard.InvalidRequirementException;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.config.ConfigurationException;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
-import dev.rcguard.problem.ProblemRenderer;
-import dev.rcguard.problem.ProblemResponse;
+import dev.rcguard.MissingPlatformException;
+import dev.rcguard.spi.ApplicationGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.ProblemRenderer;
+import dev.rcguard.spi.ProblemResponse;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Verdict;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,15 +62,20 @@ import java.util.Collections;
  *       inside the application, from 1 ({@code path:2} in {@code /extensions/1234/messages} reads {@code 1234}).
  *       A value that is absent, given twice, or not digits or {@code ~} is refused with 403 ({@code CMN-101})
  *       without asking RingCentral</td></tr>
- *   <tr><td>{@code rcguard.*}</td><td></td><td>every name of {@link GuardConfig}; an init-param wins over
- *       MicroProfile Config, system properties and the environment</td></tr>
+ *   <tr><td>{@code rcguard.mode}</td><td>the application's</td><td>{@code enforce} or {@code report-only}, for this
+ *       declaration</td></tr>
  * </table>
+ * The other {@code rcguard.*} names ({@link GuardConfig}: server URL, timeouts, concurrency) hold for the whole
+ * application, which has one guard shared by all its filters, JAX-RS resources and CDI beans: set them as
+ * {@code <context-param>}s in {@code web.xml}, in MicroProfile Config, as system properties or in the environment. An
+ * init-param that names one must agree with the application's value, or {@link #init()} fails saying so. The guard
+ * is closed when the last filter of the application is destroyed.
  * An unknown or invalid init-param fails {@link #init()} with a message naming it. With
  * {@code rcguard.mode=report-only} a refusal is logged (never the token) and the request goes through.
  *
- * <p>Requests are checked on the dispatch types the mapping names ({@code REQUEST} by default), and never twice by
- * the same declaration: a request it already let through on {@code REQUEST} passes its {@code FORWARD} or
- * {@code ASYNC} dispatch unchecked.
+ * <p>Requests are checked on the dispatch types the mapping names ({@code REQUEST} by default). A requirement is
+ * checked once per request and target: a {@code FORWARD} or {@code ASYNC} dispatch to the same target passes, one to
+ * another target extension ({@code path:N} of the new path) is checked for that target.
  */
 public class RingCentralPermissionFilter extends HttpFilter {
 
@@ -81,56 +88,59 @@ public class RingCentralPermissionFilter extends HttpFilter {
     private static final System.Logger LOG = System.getLogger(RingCentralPermissionFilter.class.getName());
 
     private FilterRule rule;
-    private PermissionGuard guard;
-    private String checkedAttribute;
+    private ApplicationGuard.Lease lease;
 
     @Override
     public void init() throws ServletException {
         FilterConfig config = getFilterConfig();
-        String name = config.getFilterName();
+        ServletContext context = config.getServletContext();
         try {
             rule = FilterRule.parse(config::getInitParameter, Collections.list(config.getInitParameterNames()));
-            guard = PermissionGuard.shared(GuardConfig.load(config::getInitParameter));
-        } catch (InvalidRequirementException | ConfigurationException e) {
-            throw new ServletException("RingCentralPermissionFilter '" + name + "': " + e.getMessage(), e);
+            lease = ApplicationGuard.acquire(
+                    ApplicationGuard.Attributes.of(
+                            context::getAttribute, context::setAttribute, context::removeAttribute),
+                    context::getInitParameter,
+                    config::getInitParameter);
+        } catch (InvalidRequirementException | ConfigurationException | MissingPlatformException e) {
+            throw new ServletException("RingCentralPermissionFilter '" + getFilterName() + "': " + e.getMessage(), e);
         }
-        checkedAttribute = RingCentralPermissionFilter.class.getName() + ".checked." + name;
-        LOG.log(Level.INFO, "RingCentralPermissionFilter ''{0}'' requires {1}", name, rule.requirement());
+        LOG.log(
+                Level.INFO,
+                "RingCentralPermissionFilter ''{0}'' requires {1}, checked against {2} ({3})",
+                getFilterName(),
+                rule.requirement(),
+                lease.config().serverUrl(),
+                lease.config().setting(GuardConfig.MODE));
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // An unlisted method, or a re-dispatch (FORWARD, ASYNC) of a request this declaration already checked.
-        if (!rule.appliesTo(request.getMethod()) || request.getAttribute(checkedAttribute) != null) {
+        if (!rule.appliesTo(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
-        request.setAttribute(checkedAttribute, Boolean.TRUE);
-        Decision decision = decide(request);
-        if (decision.isGranted()) {
-            chain.doFilter(request, response);
-        } else if (guard.config().mode() == GuardConfig.Mode.REPORT_ONLY) {
-            log(Level.WARNING, "would refuse", request, decision);
+        // A re-dispatch (FORWARD, ASYNC) to the same target passes: this request was already granted the requirement.
+        Verdict verdict = lease.guard()
+                .enforce(
+                        "filter '" + getFilterName() + "' " + request.getMethod() + " " + request.getRequestURI(),
+                        rule.requirement(),
+                        Caller.ofBearer(request.getHeader("Authorization")),
+                        rule.target() == null ? null : rule.target().read(request),
+                        RequestMemo.of(request::getAttribute, request::setAttribute),
+                        lease.config().mode());
+        if (verdict.proceeds()) {
             chain.doFilter(request, response);
         } else {
-            log(Level.DEBUG, "refused", request, decision);
-            write(ProblemRenderer.render(decision), response);
+            write(ProblemRenderer.render(verdict.decision()), response);
         }
     }
 
-    private Decision decide(HttpServletRequest request) {
-        Caller caller = Caller.ofBearer(request.getHeader("Authorization"));
-        String target = null;
-        // Without a token the answer is 401 whatever the target; a bad target is never sent to RingCentral.
-        if (caller != null && rule.target() != null) {
-            target = rule.target().read(request);
-            if (!Caller.isExtensionId(target)) {
-                return rule.invalidTarget();
-            }
+    @Override
+    public void destroy() {
+        if (lease != null) {
+            lease.close();
         }
-        RequestMemo memo = RequestMemo.of(request::getAttribute, request::setAttribute);
-        return guard.check(caller, rule.requirement(), target, memo);
     }
 
     private static void write(ProblemResponse problem, HttpServletResponse response) throws IOException {
@@ -140,23 +150,5 @@ public class RingCentralPermissionFilter extends HttpFilter {
         response.setContentLength(problem.body().length);
         response.getOutputStream().write(problem.body());
         response.flushBuffer();
-    }
-
-    private void log(Level level, String what, HttpServletRequest request, Decision decision) {
-        if (LOG.isLoggable(level)) {
-            String id = decision.id() == null ? "" : " " + decision.id();
-            String reason =
-                    decision.reason() == null ? "no token" : decision.reason().code();
-            LOG.log(
-                    level,
-                    "RingCentralPermissionFilter ''{0}'' {1} {2} {3}: {4}{5} ({6})",
-                    getFilterName(),
-                    what,
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    decision.outcome(),
-                    id,
-                    reason);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.rcguard.servlet.ResponseTableTest.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.simulator.Endpoint;
+import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
 import java.net.http.HttpResponse;
@@ -18,10 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code rcguard.*} init-params: they win over system properties, and report-only mode lets refusals through. */
+/**
+ * Where {@code rcguard.*} comes from: the application's context parameters win over system properties; a filter's
+ * own {@code rcguard.mode} makes it report-only.
+ */
 class ConfigurationTest {
 
-    private static final Logger FILTER_LOG = Logger.getLogger(RingCentralPermissionFilter.class.getName());
+    private static final Logger GUARD_LOG = Logger.getLogger("dev.rcguard");
     private static final List<LogRecord> LOGGED = new CopyOnWriteArrayList<>();
     private static final Handler CAPTURE = new Handler() {
         @Override
@@ -37,32 +41,31 @@ class ConfigurationTest {
     };
 
     private static RingCentralSimulator simulator;
-    private static JettyServer jetty;
+    private static JettyServer withContextParam;
+    private static JettyServer withoutContextParam;
 
     @BeforeAll
     static void start() throws Exception {
-        FILTER_LOG.addHandler(CAPTURE);
+        GUARD_LOG.addHandler(CAPTURE);
         simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
                 .user(u -> u.token("reader-token").grant("ReadMessages"))
                 .user(u -> u.token("nobody-token"))
+                .user(u -> u.token("limited-token").grant("ReadMessages"))
                 .start();
-        String simulatorUrl = simulator.baseUri().toString();
         System.setProperty("rcguard.server-url", closedPort());
         try {
-            jetty = JettyServer.withServlet()
-                    .filter(
-                            "init-param",
-                            "/init-param/*",
-                            Map.of("permissions", "ReadMessages", "rcguard.server-url", simulatorUrl))
-                    .filter("system-property", "/system-property/*", Map.of("permissions", "ReadMessages"))
+            withContextParam = JettyServer.withServlet()
+                    .contextParams(
+                            Map.of("rcguard.server-url", simulator.baseUri().toString()))
+                    .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                     .filter(
                             "report-only",
                             "/report-only/*",
-                            Map.of(
-                                    "permissions", "ReadMessages",
-                                    "rcguard.server-url", simulatorUrl,
-                                    "rcguard.mode", "report-only"))
+                            Map.of("permissions", "ReadMessages", "rcguard.mode", "report-only"))
+                    .start();
+            withoutContextParam = JettyServer.withServlet()
+                    .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                     .start();
         } finally {
             System.clearProperty("rcguard.server-url");
@@ -71,22 +74,23 @@ class ConfigurationTest {
 
     @AfterAll
     static void stop() throws Exception {
-        FILTER_LOG.removeHandler(CAPTURE);
-        jetty.close();
+        GUARD_LOG.removeHandler(CAPTURE);
+        withContextParam.close();
+        withoutContextParam.close();
         simulator.close();
     }
 
     @Test
-    void initParamWinsOverSystemProperty() {
-        HttpResponse<String> response = Http.get(jetty.uri("/init-param/x"), "reader-token");
+    void contextParamWinsOverSystemProperty() {
+        HttpResponse<String> response = Http.get(withContextParam.uri("/messages/x"), "reader-token");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("ran GET /init-param/x");
+        assertThat(response.body()).isEqualTo("ran GET /messages/x");
     }
 
     @Test
-    void systemPropertyIsRead_whenNoInitParamNamesTheSetting() {
-        HttpResponse<String> response = Http.get(jetty.uri("/system-property/x"), "reader-token");
+    void systemPropertyIsRead_whenNoContextParamNamesTheSetting() {
+        HttpResponse<String> response = Http.get(withoutContextParam.uri("/messages/x"), "reader-token");
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -99,7 +103,7 @@ class ConfigurationTest {
         LOGGED.clear();
         long checks = simulator.counters().calls(Endpoint.PERMISSION_CHECK, "nobody-token", "ReadMessages");
 
-        HttpResponse<String> response = Http.get(jetty.uri("/report-only/x"), "nobody-token");
+        HttpResponse<String> response = Http.get(withContextParam.uri("/report-only/x"), "nobody-token");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ran GET /report-only/x");
@@ -109,7 +113,7 @@ class ConfigurationTest {
             String message = java.text.MessageFormat.format(record.getMessage(), record.getParameters());
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
             assertThat(message)
-                    .isEqualTo("RingCentralPermissionFilter 'report-only' would refuse GET /report-only/x:"
+                    .isEqualTo("RingCentral guard (report-only) would refuse filter 'report-only' GET /report-only/x:"
                             + " DENIED ReadMessages (InsufficientPermissions)")
                     .doesNotContain("nobody-token");
         });
@@ -119,13 +123,34 @@ class ConfigurationTest {
     void reportOnly_letsARequestWithoutTokenThrough() {
         LOGGED.clear();
 
-        HttpResponse<String> response = Http.get(jetty.uri("/report-only/y"), null);
+        HttpResponse<String> response = Http.get(withContextParam.uri("/report-only/y"), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(LOGGED)
                 .singleElement()
                 .satisfies(record -> assertThat(
                                 java.text.MessageFormat.format(record.getMessage(), record.getParameters()))
-                        .endsWith("would refuse GET /report-only/y: UNAUTHENTICATED (no token)"));
+                        .endsWith("would refuse filter 'report-only' GET /report-only/y: UNAUTHENTICATED (no token)"));
+    }
+
+    @Test
+    void filtersWithTheirOwnModesShareTheApplicationsGuard_soA429HoldsTheTokenBackForAll() {
+        simulator.inject(
+                Endpoint.PERMISSION_CHECK,
+                "limited-token",
+                Fault.status(429, "{\"errorCode\":\"CMN-301\",\"message\":\"Request rate exceeded\"}")
+                        .withHeader("Retry-After", "30"));
+
+        HttpResponse<String> enforced = Http.get(withContextParam.uri("/messages/x"), "limited-token");
+        long calls = simulator.counters().calls(Endpoint.PERMISSION_CHECK, "limited-token", "ReadMessages");
+        HttpResponse<String> reportOnly = Http.get(withContextParam.uri("/report-only/x"), "limited-token");
+
+        assertThat(enforced.statusCode()).isEqualTo(503);
+        assertThat(enforced.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(reportOnly.statusCode()).isEqualTo(200); // report-only lets the refusal through...
+        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "limited-token", "ReadMessages"))
+                .as("...but the other filter sends nothing during RingCentral's penalty")
+                .isEqualTo(calls)
+                .isEqualTo(1);
     }
 }

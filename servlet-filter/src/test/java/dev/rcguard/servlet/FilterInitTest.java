@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,8 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Filter {@code init}: every invalid init-param fails it with a message naming the param. */
 class FilterInitTest {
 
-    /** The init-params of one declaration, as a container hands them over. */
-    private record Declaration(Map<String, String> params) implements FilterConfig {
+    /** The init-params of one declaration in an application, as a container hands them over. */
+    private record Declaration(Map<String, String> params, ServletContext application) implements FilterConfig {
+        Declaration(Map<String, String> params) {
+            this(params, new ServletContextHandler().getServletContext());
+        }
+
         @Override
         public String getFilterName() {
             return "guard";
@@ -28,7 +33,7 @@ class FilterInitTest {
 
         @Override
         public ServletContext getServletContext() {
-            return null;
+            return application;
         }
 
         @Override
@@ -84,7 +89,11 @@ class FilterInitTest {
                         "rcguard.server-url must use https"),
                 Arguments.of(
                         Map.of("permissions", "ReadMessages", "rcguard.read-timeout-ms", "-1"),
-                        "rcguard.read-timeout-ms must be between"));
+                        "rcguard.read-timeout-ms must be between"),
+                Arguments.of(
+                        Map.of("permissions", "ReadMessages", "rcguard.read-timeout-ms", "700"),
+                        "rcguard.read-timeout-ms is 700 here but 5000 for the application: an application has one"
+                                + " guard, so set it once, as a <context-param> in web.xml or in MicroProfile Config"));
     }
 
     @ParameterizedTest
@@ -113,8 +122,15 @@ class FilterInitTest {
         params.put("rcguard.coalesce-in-flight", "false");
         params.put("rcguard.max-concurrent-calls", "8");
 
+        ServletContextHandler application = new ServletContextHandler();
+        params.forEach((name, value) -> {
+            if (name.startsWith("rcguard.") && !name.equals("rcguard.mode")) {
+                application.setInitParameter(name, value); // application-wide: the init-param must agree
+            }
+        });
         RingCentralPermissionFilter filter = new RingCentralPermissionFilter();
-        filter.init(new Declaration(params));
+        filter.init(new Declaration(params, application.getServletContext()));
+        filter.destroy();
 
         FilterRule rule = FilterRule.parse(params::get, java.util.List.copyOf(params.keySet()));
         assertThat(rule.methods()).containsExactlyInAnyOrder("GET", "HEAD", "POST");

@@ -50,6 +50,12 @@ final class JettyServer implements AutoCloseable {
         return jetty;
     }
 
+    /** Sets the application's context parameters, where the application-wide {@code rcguard.*} names go. */
+    JettyServer contextParams(Map<String, String> params) {
+        params.forEach(context::setInitParameter);
+        return this;
+    }
+
     /** Declares a {@link RingCentralPermissionFilter} mapped to {@code pattern} on REQUEST. */
     JettyServer filter(String name, String pattern, Map<String, String> initParams) {
         FilterHolder holder = new FilterHolder(RingCentralPermissionFilter.class);

@@ -1,6 +1,5 @@
 package dev.rcguard.servlet;
 
-import static dev.rcguard.servlet.ResponseTableTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.simulator.Endpoint;
@@ -27,25 +26,15 @@ class MethodsAndLogicalTest {
                         .feature("SMSSending", true)
                         .feature("FaxSending", false))
                 .start();
-        Map<String, String> base =
-                Map.of("rcguard.server-url", simulator.baseUri().toString());
         jetty = JettyServer.withServlet()
-                .filter(
-                        "edit",
-                        "/messages/*",
-                        with(with(base, "permissions", "EditMessages"), "methods", "POST, delete"))
-                .filter("reports", "/reports/*", with(with(base, "permissions", "ReadCallLog"), "methods", "GET"))
-                .filter("all", "/all/*", with(base, "permissions", "ReadMessages,EditMessages"))
-                .filter(
-                        "any",
-                        "/any/*",
-                        with(with(base, "permissions", "EditMessages, ReadMessages"), "logical", "any"))
-                .filter(
-                        "features-any",
-                        "/fax-or-sms/*",
-                        with(with(base, "features", "FaxSending,SMSSending"), "logical", "ANY"))
-                .filter("features-all", "/fax-and-sms/*", with(base, "features", "SMSSending,FaxSending"))
-                .filter("both", "/both/*", with(with(base, "permissions", "ReadMessages"), "features", "FaxSending"))
+                .contextParams(Map.of("rcguard.server-url", simulator.baseUri().toString()))
+                .filter("edit", "/messages/*", Map.of("permissions", "EditMessages", "methods", "POST, delete"))
+                .filter("reports", "/reports/*", Map.of("permissions", "ReadCallLog", "methods", "GET"))
+                .filter("all", "/all/*", Map.of("permissions", "ReadMessages,EditMessages"))
+                .filter("any", "/any/*", Map.of("permissions", "EditMessages, ReadMessages", "logical", "any"))
+                .filter("features-any", "/fax-or-sms/*", Map.of("features", "FaxSending,SMSSending", "logical", "ANY"))
+                .filter("features-all", "/fax-and-sms/*", Map.of("features", "SMSSending,FaxSending"))
+                .filter("both", "/both/*", Map.of("permissions", "ReadMessages", "features", "FaxSending"))
                 .start();
     }
 

@@ -3,17 +3,18 @@ package dev.rcguard.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rcguard.Caller;
 import dev.rcguard.Decision;
 import dev.rcguard.Logical;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.spi.ApplicationGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,15 +39,26 @@ class PlainContainerTest {
 
     /** Stands in for a later layer (JAX-RS filter, CDI interceptor) asking again in the same request. */
     public static class LaterLayerServlet extends HttpServlet {
-        private final GuardConfig config;
+        private ApplicationGuard.Lease lease;
 
-        LaterLayerServlet(GuardConfig config) {
-            this.config = config;
+        @Override
+        public void init() {
+            ServletContext context = getServletContext();
+            lease = ApplicationGuard.acquire(
+                    ApplicationGuard.Attributes.of(
+                            context::getAttribute, context::setAttribute, context::removeAttribute),
+                    context::getInitParameter,
+                    name -> null);
+        }
+
+        @Override
+        public void destroy() {
+            lease.close();
         }
 
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            Decision decision = PermissionGuard.shared(config)
+            Decision decision = lease.guard()
                     .check(
                             Caller.ofBearer(request.getHeader("Authorization")),
                             Requirement.permissions(Logical.ALL, "ReadMessages"),
@@ -64,9 +76,9 @@ class PlainContainerTest {
                 .start();
         String url = simulator.baseUri().toString();
         jetty = JettyServer.withServlet()
-                .filter("messages", "/layered/*", Map.of("permissions", "ReadMessages", "rcguard.server-url", url));
-        GuardConfig config = GuardConfig.load(Map.of(GuardConfig.SERVER_URL, url)::get);
-        jetty.context().addServlet(new ServletHolder(new LaterLayerServlet(config)), "/layered/*");
+                .contextParams(Map.of(GuardConfig.SERVER_URL, url))
+                .filter("messages", "/layered/*", Map.of("permissions", "ReadMessages"));
+        jetty.context().addServlet(new ServletHolder(new LaterLayerServlet()), "/layered/*");
         jetty.start();
     }
 

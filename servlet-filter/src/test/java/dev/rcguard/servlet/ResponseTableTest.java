@@ -48,13 +48,10 @@ class ResponseTableTest {
         Map<String, String> toSimulator =
                 Map.of("rcguard.server-url", simulator.baseUri().toString(), "rcguard.read-timeout-ms", "500");
         jetty = JettyServer.withServlet()
-                .filter("messages", "/messages/*", with(toSimulator, "permissions", "ReadMessages"))
-                .filter("sms", "/sms/*", with(toSimulator, "features", "SMSSending"))
-                .filter("meetings", "/meetings/*", with(toSimulator, "features", "EditMeetings"))
-                .filter(
-                        "offline",
-                        "/offline/*",
-                        Map.of("permissions", "ReadMessages", "rcguard.server-url", closedPort()))
+                .contextParams(toSimulator)
+                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
+                .filter("sms", "/sms/*", Map.of("features", "SMSSending"))
+                .filter("meetings", "/meetings/*", Map.of("features", "EditMeetings"))
                 .start();
     }
 
@@ -212,11 +209,19 @@ class ResponseTableTest {
     }
 
     @Test
-    void answers503_whenRingCentralCannotBeReached() {
-        HttpResponse<String> response = Http.get(jetty.uri("/offline/inbox"), "t-offline");
+    void answers503_whenRingCentralCannotBeReached() throws Exception {
+        try (JettyServer offline = JettyServer.withServlet()
+                .contextParams(Map.of("rcguard.server-url", closedPort()))
+                .filter("offline", "/offline/*", Map.of("permissions", "ReadMessages"))
+                .start()) {
+            HttpResponse<String> response = Http.get(offline.uri("/offline/inbox"), "t-offline");
 
-        JsonObject problem = assertRefused(response, 503, "urn:rcguard:unavailable");
-        assertThat(problem.getJsonObject("reason").getString("code")).isEqualTo("ConnectionFailed");
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonObject problem = Problem.of(response);
+            assertThat(problem.getString("type")).isEqualTo("urn:rcguard:unavailable");
+            assertThat(problem.getJsonObject("reason").getString("code")).isEqualTo("ConnectionFailed");
+            assertThat(offline.servlet().invocations()).isZero();
+        }
     }
 
     @Test

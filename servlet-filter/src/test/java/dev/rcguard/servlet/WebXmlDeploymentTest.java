@@ -56,6 +56,10 @@ class WebXmlDeploymentTest {
                         .grant("ReadCallLog")
                         .feature("SMSSending", true))
                 .user(u -> u.token("t-admin").extensionId("104").grant(Permission.of("ReadCallLog", "1", "Account")))
+                .user(u -> u.token("t-supervisor")
+                        .extensionId("105")
+                        .grant("ReadMessages")
+                        .grant(Permission.of("ReadCallLog", "1", "Account")))
                 .start();
         writeWebXml(webapp, "/webapp/WEB-INF/web.xml", simulator.baseUri().toString());
         context = new WebAppContext();
@@ -121,15 +125,37 @@ class WebXmlDeploymentTest {
     }
 
     @Test
-    void forward_isNotCheckedAgainByADeclarationThatAlreadyChecked() {
+    void forward_toAnotherExtensionInTheQuery_isCheckedForThatExtension() {
         // "reports" lets ~ through on REQUEST; the forward names extension 400100200399, which ReadCallLog (Self)
-        // does not cover: a second check by "reports" would refuse.
+        // does not cover.
         HttpResponse<String> response = Http.get(jetty.uri("/app/reports/daily?extensionId=~"), "t-full");
+
+        JsonObject problem = assertRefused(response, 403);
+        assertThat(problem.getString("permission")).isEqualTo("ReadCallLog");
+        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadCallLog"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void forward_toTheSameExtension_isNotCheckedAgain() {
+        HttpResponse<String> response =
+                Http.get(jetty.uri("/app/reports/daily?extensionId=400100200399"), "t-supervisor");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ran GET /api/reports/summary");
-        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadCallLog"))
+        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-supervisor", "ReadCallLog"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void forward_toAnotherExtensionInThePath_isCheckedForThatExtension() {
+        // "call-log" (path:2) lets ~ through on REQUEST; the forward's new path names extension 400100200399.
+        HttpResponse<String> response = Http.get(jetty.uri("/app/extensions/~/elsewhere"), "t-full");
+
+        JsonObject problem = assertRefused(response, 403);
+        assertThat(problem.getString("permission")).isEqualTo("ReadCallLog");
+        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadCallLog"))
+                .isEqualTo(2);
     }
 
     @Test

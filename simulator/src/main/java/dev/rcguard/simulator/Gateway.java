@@ -151,6 +151,7 @@ final class Gateway implements HttpHandler {
                 out.write(body);
                 return;
             }
+            out.flush(); // the headers go now; the body trickles after them
             for (int offset = 0; offset < body.length; offset += slow.chunkSize()) {
                 pause(slow.pause());
                 out.write(body, offset, Math.min(slow.chunkSize(), body.length - offset));

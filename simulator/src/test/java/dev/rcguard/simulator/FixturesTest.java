@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FixturesTest {
 
     @Test
-    void sharedFixtures_load253FeatureRecordsAnd82Permissions() {
+    void fixtureFiles_load253FeatureRecordsAnd82Permissions(@TempDir Path dir) {
         try (RingCentralSimulator simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
                 .user(u ->
-                        u.token("t1").fromFixtures(SharedFolder.featuresFixture(), SharedFolder.authzProfileFixture()))
+                        u.token("t1").fromFixtures(TestFiles.featuresFixture(dir), TestFiles.authzProfileFixture(dir)))
                 .start()) {
             Http http = new Http(simulator);
 
@@ -61,28 +64,27 @@ class FixturesTest {
     }
 
     @Test
-    void bundledFixtures_areTheSharedOnes() throws IOException {
-        assertSameBytes(Fixtures.BUNDLED_FEATURES, SharedFolder.featuresFixture());
-        assertSameBytes(Fixtures.BUNDLED_AUTHZ_PROFILE, SharedFolder.authzProfileFixture());
+    void bundledFixtures_areRingCentralsUnchanged_asTheirNoticeRecords() throws Exception {
+        String notice = new String(TestFiles.bytes("fixtures/NOTICE"), StandardCharsets.UTF_8);
+
+        assertThat(notice).contains("features.json       SHA-256 " + sha256(Fixtures.BUNDLED_FEATURES));
+        assertThat(notice).contains("authz-profile.json  SHA-256 " + sha256(Fixtures.BUNDLED_AUTHZ_PROFILE));
     }
 
     @Test
     void everyFixtureRecord_isServedExactlyAsWritten() throws IOException {
-        JsonNode shared = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(SharedFolder.featuresFixture().toFile());
+        JsonNode fixture =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(TestFiles.bytes(Fixtures.BUNDLED_FEATURES));
         try (RingCentralSimulator simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
                 .user(u -> u.token("t1").fromBundledFixtures())
                 .start()) {
             assertThat(Http.json(new Http(simulator).get(Http.features(""), "t1")))
-                    .isEqualTo(shared);
+                    .isEqualTo(fixture);
         }
     }
 
-    private static void assertSameBytes(String resource, java.nio.file.Path file) throws IOException {
-        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(file));
-        }
+    private static String sha256(String resource) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TestFiles.bytes(resource)));
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -28,11 +30,11 @@ class MainTest {
     }
 
     @Test
-    void launch_readsFixtureFilesGivenOnTheCommandLine() {
+    void launch_readsFixtureFilesGivenOnTheCommandLine(@TempDir Path dir) {
         String[] args = {
             "--port", "0",
-            "--features", SharedFolder.featuresFixture().toString(),
-            "--authz-profile", SharedFolder.authzProfileFixture().toString()
+            "--features", TestFiles.featuresFixture(dir).toString(),
+            "--authz-profile", TestFiles.authzProfileFixture(dir).toString()
         };
 
         try (RingCentralSimulator simulator =

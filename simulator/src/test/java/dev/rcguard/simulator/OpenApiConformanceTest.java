@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +39,7 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     static void start() throws IOException {
-        String excerpt = Files.readString(SharedFolder.openApiExcerpt());
+        String excerpt = TestFiles.openApiExcerpt();
         spec = new ObjectMapper().readTree(excerpt);
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(excerpt)
                 .build();

@@ -1,7 +1,7 @@
 package dev.rcguard.benchmarks.load;
 
-import dev.rcguard.client.RingCentralApi;
-import dev.rcguard.config.GuardConfig;
+import dev.rcguard.internal.client.RingCentralApi;
+import dev.rcguard.spi.GuardConfig;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.http.HttpClient;

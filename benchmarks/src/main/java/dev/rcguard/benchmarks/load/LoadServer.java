@@ -1,7 +1,7 @@
 package dev.rcguard.benchmarks.load;
 
-import dev.rcguard.config.GuardConfig;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
+import dev.rcguard.spi.GuardConfig;
 import jakarta.servlet.DispatcherType;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,13 +1,20 @@
 package dev.rcguard.cdi.http;
 
+import dev.rcguard.cdi.PermissionDeniedMapper;
+import dev.rcguard.cdi.RingCentralGuardFeature;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
-/** Lists only the application's own classes: the guard's providers come from the library's service file. */
+/** Lists its classes, as an application that does not scan must: its own, and the guard's two providers. */
 public class GuardedApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MessagesResource.class, CallLogResource.class, Sms.Reader.class);
+        return Set.of(
+                MessagesResource.class,
+                CallLogResource.class,
+                Sms.Reader.class,
+                RingCentralGuardFeature.class,
+                PermissionDeniedMapper.class);
     }
 }

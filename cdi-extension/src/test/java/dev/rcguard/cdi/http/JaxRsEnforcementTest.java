@@ -266,4 +266,23 @@ class JaxRsEnforcementTest {
                 .contains("GET /messages")
                 .doesNotContain(MessagesResource.class.getName() + "#list"); // the nested Mailbox is still checked
     }
+
+    @Test
+    void theInterceptorTrustsTheFiltersGrant_forTheSameRequirementAndTarget_butChecksAnotherTarget() throws Exception {
+        HttpResponse<String> response = Http.get(server.uri("/messages/users/~/forwarded"), "alice");
+
+        assertThat(response.statusCode()).isEqualTo(403); // alice may read her own messages, not 999999's
+        assertThat(response.body()).contains("\"permission\":\"ReadMessages\"");
+        assertThat(AuditLog.EVENTS)
+                .extracting(PermissionCheckEvent::endpoint)
+                .containsExactly(
+                        "GET /messages/users/{extensionId}/forwarded", Mailbox.class.getName() + "#messagesOf");
+        assertThat(AuditLog.EVENTS)
+                .extracting(event -> event.decision().outcome())
+                .containsExactly(Decision.Outcome.GRANTED, Decision.Outcome.DENIED);
+        assertThat(ringCentral.counters().calls("alice", "ReadMessages")).isEqualTo(2);
+        assertThat(Invocations.of("GET /messages/users/{extensionId}/forwarded"))
+                .isEqualTo(1);
+        assertThat(Invocations.of("Mailbox#messagesOf")).isZero();
+    }
 }

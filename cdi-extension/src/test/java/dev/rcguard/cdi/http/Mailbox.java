@@ -14,4 +14,10 @@ public class Mailbox {
         Invocations.record("Mailbox#messages");
         return "3 messages";
     }
+
+    @RequiresRingCentralPermission(value = "ReadMessages", targetExtension = "{extensionId}")
+    public String messagesOf(String extensionId) {
+        Invocations.record("Mailbox#messagesOf");
+        return "messages of " + extensionId;
+    }
 }

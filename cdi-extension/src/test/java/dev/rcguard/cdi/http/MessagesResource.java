@@ -48,6 +48,14 @@ public class MessagesResource {
         return "messages of " + extensionId;
     }
 
+    @GET
+    @Path("/users/{extensionId}/forwarded")
+    @RequiresRingCentralPermission(value = "ReadMessages", targetExtension = "{extensionId}")
+    public String forwarded(@PathParam("extensionId") String extensionId) {
+        Invocations.record("GET /messages/users/{extensionId}/forwarded");
+        return mailbox.messagesOf("999999"); // the same permission, for another extension
+    }
+
     @POST
     @Path("/sms")
     @Consumes(MediaType.TEXT_PLAIN)

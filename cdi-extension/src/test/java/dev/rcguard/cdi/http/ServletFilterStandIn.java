@@ -1,12 +1,13 @@
 package dev.rcguard.cdi.http;
 
-import dev.rcguard.Caller;
-import dev.rcguard.RequestMemo;
-import dev.rcguard.Requirement;
-import dev.rcguard.config.GuardConfig;
-import dev.rcguard.engine.PermissionGuard;
+import dev.rcguard.spi.ApplicationGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -21,12 +22,28 @@ public class ServletFilterStandIn implements Filter {
 
     private static final Requirement READ_MESSAGES = Requirement.permissions(dev.rcguard.Logical.ALL, "ReadMessages");
 
+    private ApplicationGuard.Lease lease;
+
+    @Override
+    public void init(FilterConfig config) {
+        ServletContext context = config.getServletContext();
+        lease = ApplicationGuard.acquire(
+                ApplicationGuard.Attributes.of(context::getAttribute, context::setAttribute, context::removeAttribute),
+                context::getInitParameter,
+                config::getInitParameter);
+    }
+
+    @Override
+    public void destroy() {
+        lease.close();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         if (http.getRequestURI().equals("/messages")) {
-            PermissionGuard.shared(GuardConfig.load(name -> null))
+            lease.guard()
                     .check(
                             Caller.ofBearer(http.getHeader("Authorization")),
                             READ_MESSAGES,

@@ -1,7 +1,7 @@
 package dev.rcguard.cdi.http;
 
-import dev.rcguard.config.GuardConfig;
 import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.spi.GuardConfig;
 
 /** The rcguard.* system properties a test deployment reads. */
 public final class TestConfig {

@@ -1,8 +1,8 @@
 package dev.rcguard.tck.support;
 
-import dev.rcguard.Caller;
 import dev.rcguard.cdi.PermissionCheckEvent;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
+import dev.rcguard.spi.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,0 +1,134 @@
+package dev.rcguard.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Who is asking: the user's RingCentral access token and the account and extension the checks run for ({@code ~},
+ * the token's own, by default).
+ *
+ * <p>The token is only ever sent to the configured RingCentral server. {@link #toString()} never shows it, and
+ * state kept beyond one call (the rate-limit gate) is keyed by {@link #fingerprint()}, a SHA-256 hash of it.
+ *
+ * <pre>{@code
+ * Caller caller = Caller.ofBearer(request.getHeader("Authorization")); // null when absent or malformed
+ * }</pre>
+ */
+public final class Caller {
+
+    /** {@code ~}: the account or extension the token belongs to. */
+    public static final String OWN = "~";
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+    private static final Pattern ID = Pattern.compile("~|[0-9]{1,20}");
+
+    private final String accessToken;
+    private final String accountId;
+    private final String extensionId;
+    private final String fingerprint;
+
+    private Caller(String accessToken, String accountId, String extensionId) {
+        this.accessToken = accessToken;
+        this.accountId = accountId;
+        this.extensionId = extensionId;
+        this.fingerprint = sha256(accessToken);
+    }
+
+    /**
+     * A caller for the token's own account and extension.
+     *
+     * @throws IllegalArgumentException if the token is not a well-formed bearer token (RFC 6750 {@code b64token})
+     */
+    public static Caller of(String accessToken) {
+        return of(accessToken, OWN, OWN);
+    }
+
+    /**
+     * A caller for an explicit account and extension ({@code ~} or digits).
+     *
+     * @throws IllegalArgumentException if the token or an id is malformed
+     */
+    public static Caller of(String accessToken, String accountId, String extensionId) {
+        if (!isWellFormedToken(accessToken)) {
+            throw new IllegalArgumentException("malformed access token");
+        }
+        if (!isExtensionId(accountId) || !isExtensionId(extensionId)) {
+            throw new IllegalArgumentException("account and extension ids must be digits or ~");
+        }
+        return new Caller(accessToken, accountId, extensionId);
+    }
+
+    /**
+     * The caller named by an {@code Authorization} header value, or {@code null} when the header is absent, is not a
+     * {@code Bearer} credential, or carries a malformed token.
+     */
+    public static Caller ofBearer(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.length() < 8) {
+            return null;
+        }
+        if (!authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorizationHeader.substring(7).strip();
+        return isWellFormedToken(token) ? new Caller(token, OWN, OWN) : null;
+    }
+
+    /** Whether {@code value} is {@code ~} or an all-digit RingCentral id. */
+    public static boolean isExtensionId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
+    private static boolean isWellFormedToken(String token) {
+        return token != null && token.length() <= 4096 && TOKEN.matcher(token).matches();
+    }
+
+    /** The access token, for the RingCentral client only. */
+    public String accessToken() {
+        return accessToken;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String extensionId() {
+        return extensionId;
+    }
+
+    /** A SHA-256 hash of the token: safe to keep as a map key or to correlate log lines. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String sha256(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Caller other
+                && fingerprint.equals(other.fingerprint)
+                && accountId.equals(other.accountId)
+                && extensionId.equals(other.extensionId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fingerprint, accountId, extensionId);
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[account=" + accountId + ", extension=" + extensionId + ", token=sha256:"
+                + fingerprint.substring(0, 8) + "…]";
+    }
+}

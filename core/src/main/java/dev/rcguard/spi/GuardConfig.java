@@ -1,0 +1,209 @@
+package dev.rcguard.spi;
+
+import dev.rcguard.ConfigurationException;
+import dev.rcguard.internal.config.ConfigLookup;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The guard's configuration, validated once at start-up. Every name is read from, in order: the adapter's own
+ * settings (servlet filter init-params), MicroProfile Config when present, system properties, then environment
+ * variables ({@code rcguard.server-url} → {@code RCGUARD_SERVER_URL}).
+ *
+ * <table>
+ *   <caption>Configuration names</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code rcguard.server-url}</td><td>{@code https://platform.ringcentral.com}</td>
+ *       <td>RingCentral's base URL; https unless the host is loopback</td></tr>
+ *   <tr><td>{@code rcguard.connect-timeout-ms}</td><td>2000</td><td>TCP connect timeout</td></tr>
+ *   <tr><td>{@code rcguard.read-timeout-ms}</td><td>5000</td><td>time to wait for an answer</td></tr>
+ *   <tr><td>{@code rcguard.mode}</td><td>{@code enforce}</td>
+ *       <td>{@code enforce}, or {@code report-only}: decide and log but let the request through</td></tr>
+ *   <tr><td>{@code rcguard.coalesce-in-flight}</td><td>{@code true}</td>
+ *       <td>identical concurrent checks share one upstream call</td></tr>
+ *   <tr><td>{@code rcguard.max-concurrent-calls}</td><td>256</td>
+ *       <td>upstream calls in flight at once; beyond that a check fails closed at once</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * GuardConfig config = GuardConfig.load(name -> null); // no adapter-level settings
+ * }</pre>
+ */
+public record GuardConfig(
+        URI serverUrl,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Mode mode,
+        boolean coalesceInFlight,
+        int maxConcurrentCalls) {
+
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
+    public static final String SERVER_URL = "rcguard.server-url";
+    public static final String CONNECT_TIMEOUT_MS = "rcguard.connect-timeout-ms";
+    public static final String READ_TIMEOUT_MS = "rcguard.read-timeout-ms";
+    public static final String MODE = "rcguard.mode";
+    public static final String COALESCE_IN_FLIGHT = "rcguard.coalesce-in-flight";
+    public static final String MAX_CONCURRENT_CALLS = "rcguard.max-concurrent-calls";
+
+    /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
+    public static final List<String> APPLICATION_WIDE =
+            List.of(SERVER_URL, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, COALESCE_IN_FLIGHT, MAX_CONCURRENT_CALLS);
+
+    /** What a refusal does. */
+    public enum Mode {
+        /** A refusal stops the request (the default). */
+        ENFORCE,
+        /** Decide, log and count, but let the request through: for rolling the guard out. */
+        REPORT_ONLY
+    }
+
+    public GuardConfig {
+        serverUrl = validServerUrl(serverUrl);
+        connectTimeout = positive(CONNECT_TIMEOUT_MS, connectTimeout);
+        readTimeout = positive(READ_TIMEOUT_MS, readTimeout);
+        if (mode == null) {
+            throw new ConfigurationException(MODE, "is missing");
+        }
+        if (maxConcurrentCalls < 1 || maxConcurrentCalls > 4096) {
+            throw new ConfigurationException(MAX_CONCURRENT_CALLS, "must be between 1 and 4096");
+        }
+    }
+
+    /** The defaults, against production RingCentral. */
+    public static GuardConfig defaults() {
+        return load(name -> null);
+    }
+
+    /**
+     * Reads and validates every name.
+     *
+     * @param overrides the adapter's own settings (such as filter init-params); answers {@code null} for unset
+     * @throws ConfigurationException naming the key, for a bad value
+     */
+    public static GuardConfig load(Function<String, String> overrides) {
+        ConfigLookup lookup = new ConfigLookup(overrides);
+        return new GuardConfig(
+                uri(lookup.get(SERVER_URL, "https://platform.ringcentral.com")),
+                millis(CONNECT_TIMEOUT_MS, lookup.get(CONNECT_TIMEOUT_MS, "2000")),
+                millis(READ_TIMEOUT_MS, lookup.get(READ_TIMEOUT_MS, "5000")),
+                mode(lookup.get(MODE, "enforce")),
+                bool(COALESCE_IN_FLIGHT, lookup.get(COALESCE_IN_FLIGHT, "true")),
+                integer(MAX_CONCURRENT_CALLS, lookup.get(MAX_CONCURRENT_CALLS, "256")));
+    }
+
+    /** A copy for another RingCentral server (tests, the demo and the simulator). */
+    public GuardConfig withServerUrl(URI url) {
+        return new GuardConfig(url, connectTimeout, readTimeout, mode, coalesceInFlight, maxConcurrentCalls);
+    }
+
+    /** The value of one configuration name, as text {@link #load} reads back to the same value. */
+    public String setting(String name) {
+        return switch (name) {
+            case SERVER_URL -> serverUrl.toString();
+            case CONNECT_TIMEOUT_MS -> Long.toString(connectTimeout.toMillis());
+            case READ_TIMEOUT_MS -> Long.toString(readTimeout.toMillis());
+            case MODE -> mode == Mode.ENFORCE ? "enforce" : "report-only";
+            case COALESCE_IN_FLIGHT -> Boolean.toString(coalesceInFlight);
+            case MAX_CONCURRENT_CALLS -> Integer.toString(maxConcurrentCalls);
+            default -> throw new IllegalArgumentException("not a configuration name: " + name);
+        };
+    }
+
+    /** How long a check may wait for all its answers before it fails closed. */
+    public Duration checkDeadline() {
+        return connectTimeout.plus(readTimeout).plusSeconds(1);
+    }
+
+    private static URI uri(String value) {
+        try {
+            return new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(SERVER_URL, "is not a URL: " + e.getReason());
+        }
+    }
+
+    private static URI validServerUrl(URI url) {
+        if (url == null) {
+            throw new ConfigurationException(SERVER_URL, "is missing");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new ConfigurationException(SERVER_URL, "must be an absolute http(s) URL with a host, was " + url);
+        }
+        if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new ConfigurationException(SERVER_URL, "must not carry user info, a query or a fragment");
+        }
+        if (scheme.equals("http") && !isLoopback(url.getHost())) {
+            throw new ConfigurationException(
+                    SERVER_URL, "must use https unless the host is loopback (the bearer token would travel in clear)");
+        }
+        return url;
+    }
+
+    /**
+     * Whether {@code host} is {@code localhost} or an IP literal of the loopback range. A name is never resolved
+     * here: only a bracketed IPv6 literal or a dotted IPv4 one is read as an address.
+     */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal =
+                host.startsWith("[") && host.endsWith("]") || IPV4.matcher(host).matches();
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(key, "must be a positive number of milliseconds");
+        }
+        return value;
+    }
+
+    private static Duration millis(String key, String value) {
+        int ms = integer(key, value);
+        if (ms < 1 || ms > 600_000) {
+            throw new ConfigurationException(key, "must be between 1 and 600000 milliseconds, was " + ms);
+        }
+        return Duration.ofMillis(ms);
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key, "must be true or false, was '" + value + "'");
+        };
+    }
+
+    private static Mode mode(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "enforce" -> Mode.ENFORCE;
+            case "report-only" -> Mode.REPORT_ONLY;
+            default -> throw new ConfigurationException(MODE, "must be enforce or report-only, was '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,280 @@
+package dev.rcguard.spi;
+
+import dev.rcguard.Decision;
+import dev.rcguard.Decision.Kind;
+import dev.rcguard.Logical;
+import dev.rcguard.Reason;
+import dev.rcguard.internal.client.RestRingCentralClient;
+import dev.rcguard.internal.engine.Combination;
+import dev.rcguard.internal.engine.Failures;
+import dev.rcguard.internal.engine.InFlightCalls;
+import dev.rcguard.internal.engine.RateLimitGate;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The decision engine of one application: checks a {@link Requirement} for a {@link Caller} live against RingCentral.
+ *
+ * <p>On the way to RingCentral each id passes, in order:
+ * <ol>
+ *   <li>the per-request {@link RequestMemo}: an id already asked in this request is not asked again;
+ *   <li>the rate-limit gate: after a 429 for this token, nothing is sent until Retry-After has passed;
+ *   <li>in-flight coalescing: identical concurrent checks share one call (nothing outlives that call);
+ *   <li>the {@link RingCentralClient}: the permission ids concurrently, the feature ids in one call.
+ * </ol>
+ * No answer is kept beyond its request. Every failure is a refusal.
+ *
+ * <p>An application has one guard, which holds its client's threads and connections and all its rate-limit state:
+ * adapters obtain it through {@link ApplicationGuard}, which closes it when the application stops.
+ *
+ * <pre>{@code
+ * try (PermissionGuard guard = PermissionGuard.create(GuardConfig.load(name -> null))) {
+ *     Decision decision = guard.check(caller, requirement, null, RequestMemo.create());
+ * }
+ * }</pre>
+ */
+public final class PermissionGuard implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("dev.rcguard");
+
+    /** A target extension that is neither digits nor {@code ~}: refused without asking RingCentral. */
+    static final Reason INVALID_TARGET = new Reason("CMN-101", "Parameter [targetExtensionId] value is invalid.");
+
+    /** One in-flight call: the key of a permission check, or of a batch of features. */
+    private record CallKey(
+            String fingerprint, String accountId, String extensionId, Kind kind, List<String> ids, String target) {}
+
+    private final RingCentralClient client;
+    private final GuardConfig config;
+    private final RateLimitGate gate;
+    private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
+    private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
+
+    private PermissionGuard(RingCentralClient client, GuardConfig config) {
+        this.client = client;
+        this.config = config;
+        this.gate = new RateLimitGate(System::nanoTime);
+    }
+
+    /**
+     * A guard that calls the RingCentral server {@code config} names. Close it when the application stops.
+     *
+     * @throws MissingPlatformException if MicroProfile Rest Client or JSON-B is missing
+     */
+    public static PermissionGuard create(GuardConfig config) {
+        Platform.requireRestClientAndJsonb();
+        return new PermissionGuard(new RestRingCentralClient(config), config);
+    }
+
+    /** A guard over another transport (benchmarks, tests); closing the guard closes the transport. */
+    public static PermissionGuard over(RingCentralClient client, GuardConfig config) {
+        return new PermissionGuard(client, config);
+    }
+
+    public GuardConfig config() {
+        return config;
+    }
+
+    /**
+     * What an adapter acts on: checks {@code requirement} unless this request was already granted it for the same
+     * target, refuses a malformed target without asking RingCentral, logs a refusal (never the token), and in
+     * report-only mode lets a refusal through.
+     *
+     * @param endpoint the protected endpoint, for logs (such as {@code GET /api/messages})
+     * @param caller the caller, or {@code null} when the request carried no usable token
+     * @param rawTarget the target extension as the request gave it (a path or query parameter, an argument), or
+     *     {@code null}; ignored unless the requirement has a target extension
+     * @param mode enforce, or report-only
+     */
+    public Verdict enforce(
+            String endpoint,
+            Requirement requirement,
+            Caller caller,
+            String rawTarget,
+            RequestMemo memo,
+            GuardConfig.Mode mode) {
+        boolean enforced = mode == GuardConfig.Mode.ENFORCE;
+        String target = requirement.targetExtension() == null ? null : rawTarget;
+        if (caller != null && memo.wasGranted(caller, requirement, target)) {
+            return Verdict.alreadyGranted(enforced);
+        }
+        long start = System.nanoTime();
+        Decision decision;
+        if (caller != null && requirement.targetExtension() != null && !Caller.isExtensionId(target)) {
+            // Without a token the answer is 401 whatever the target; a bad target is never sent to RingCentral.
+            decision = Decision.denied(
+                    Kind.PERMISSION, requirement.permissions().ids().get(0), INVALID_TARGET);
+        } else {
+            decision = check(caller, requirement, target, memo);
+        }
+        Verdict verdict = new Verdict(decision, enforced, Duration.ofNanos(System.nanoTime() - start), false);
+        if (decision.isGranted()) {
+            memo.recordGrant(caller, requirement, target);
+        } else if (enforced) {
+            LOG.log(Level.DEBUG, "RingCentral guard refused {0}: {1}", endpoint, describe(decision));
+        } else {
+            LOG.log(
+                    Level.WARNING,
+                    "RingCentral guard (report-only) would refuse {0}: {1}",
+                    endpoint,
+                    describe(decision));
+        }
+        return verdict;
+    }
+
+    private static String describe(Decision decision) {
+        String id = decision.id() == null ? "" : " " + decision.id();
+        String reason =
+                decision.reason() == null ? "no token" : decision.reason().code();
+        return decision.outcome() + id + " (" + reason + ")";
+    }
+
+    /**
+     * Checks {@code requirement} and waits for the decision (at most {@link GuardConfig#checkDeadline()}).
+     *
+     * @param caller the caller, or {@code null} when the request carried no usable token
+     * @param targetExtensionId the target extension of the permission checks, or {@code null} for the caller's own
+     * @param memo this request's memo
+     */
+    public Decision check(Caller caller, Requirement requirement, String targetExtensionId, RequestMemo memo) {
+        CompletableFuture<Decision> decision = checkAsync(caller, requirement, targetExtensionId, memo);
+        try {
+            return decision.get(config.checkDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Failures.timedOut();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Decision.unavailable(new Reason("Interrupted", "The permission check was interrupted"));
+        } catch (ExecutionException e) {
+            return Failures.unexpected(e.getCause());
+        }
+    }
+
+    /** As {@link #check}, without waiting. The future never fails: errors are refusals. */
+    public CompletableFuture<Decision> checkAsync(
+            Caller caller, Requirement requirement, String targetExtensionId, RequestMemo memo) {
+        if (caller == null) {
+            return CompletableFuture.completedFuture(Decision.missingToken());
+        }
+        try {
+            List<CompletableFuture<Decision>> parts = new ArrayList<>(2);
+            if (requirement.permissions() != null) {
+                parts.add(permissions(caller, requirement.permissions(), targetExtensionId, memo));
+            }
+            if (requirement.features() != null) {
+                parts.add(features(caller, requirement.features(), memo));
+            }
+            return Combination.of(Logical.ALL, parts);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Failures.unexpected(e));
+        }
+    }
+
+    private CompletableFuture<Decision> permissions(
+            Caller caller, Requirement.Rule rule, String target, RequestMemo memo) {
+        List<CompletableFuture<Decision>> decisions = new ArrayList<>(rule.ids().size());
+        for (String id : rule.ids()) {
+            decisions.add(memo.answer(
+                    caller,
+                    Kind.PERMISSION,
+                    id,
+                    target,
+                    asked -> askPermission(caller, id, target).whenComplete(Failures.completing(asked))));
+        }
+        return Combination.of(rule.logical(), decisions);
+    }
+
+    private CompletableFuture<Decision> askPermission(Caller caller, String id, String target) {
+        Duration wait = gate.remaining(caller.fingerprint());
+        if (!wait.isZero()) {
+            return CompletableFuture.completedFuture(heldBack(wait));
+        }
+        CallKey key = new CallKey(
+                caller.fingerprint(), caller.accountId(), caller.extensionId(), Kind.PERMISSION, List.of(id), target);
+        return coalesced(permissionCalls, key, () -> client.checkPermission(caller, id, target))
+                .thenApply(decision -> watchRateLimit(caller, decision));
+    }
+
+    private CompletableFuture<Decision> features(Caller caller, Requirement.Rule rule, RequestMemo memo) {
+        List<CompletableFuture<Decision>> decisions = new ArrayList<>(rule.ids().size());
+        Map<String, CompletableFuture<Decision>> toAsk = new LinkedHashMap<>();
+        for (String id : rule.ids()) {
+            decisions.add(memo.answer(caller, Kind.FEATURE, id, null, asked -> toAsk.put(id, asked)));
+        }
+        if (!toAsk.isEmpty()) { // the ids this request has not asked yet, in one call
+            askFeatures(caller, List.copyOf(toAsk.keySet()))
+                    .whenComplete((answers, failure) -> toAsk.forEach((id, asked) ->
+                            Failures.completing(asked).accept(answers == null ? null : answers.get(id), failure)));
+        }
+        return Combination.of(rule.logical(), decisions);
+    }
+
+    private CompletableFuture<Map<String, Decision>> askFeatures(Caller caller, List<String> ids) {
+        Duration wait = gate.remaining(caller.fingerprint());
+        if (!wait.isZero()) {
+            Decision held = heldBack(wait);
+            Map<String, Decision> all = new HashMap<>();
+            ids.forEach(id -> all.put(id, held));
+            return CompletableFuture.completedFuture(all);
+        }
+        CallKey key = new CallKey(
+                caller.fingerprint(), caller.accountId(), caller.extensionId(), Kind.FEATURE, List.copyOf(ids), null);
+        return coalesced(featureCalls, key, () -> client.checkFeatures(caller, ids))
+                .thenApply(answers -> {
+                    answers.values().forEach(decision -> watchRateLimit(caller, decision));
+                    return answers;
+                });
+    }
+
+    private <V> CompletableFuture<V> coalesced(
+            InFlightCalls<CallKey, V> calls, CallKey key, Supplier<CompletableFuture<V>> call) {
+        return config.coalesceInFlight() ? calls.share(key, call) : call.get();
+    }
+
+    private Decision watchRateLimit(Caller caller, Decision decision) {
+        if (decision.isRateLimited()) {
+            gate.holdBack(caller.fingerprint(), decision.retryAfter());
+        }
+        return decision;
+    }
+
+    private static Decision heldBack(Duration wait) {
+        return Decision.rateLimited(
+                new Reason(
+                        "CMN-301",
+                        "Request rate exceeded; no call is sent to RingCentral until Retry-After has passed"),
+                wait);
+    }
+
+    /** Tokens held back by the rate-limit gate right now. */
+    public int rateLimitedTokens() {
+        return gate.size();
+    }
+
+    /** Upstream calls in flight right now. */
+    public int callsInFlight() {
+        return permissionCalls.size() + featureCalls.size();
+    }
+
+    /** Stops the client's threads and closes its connections; checks made afterwards fail closed. */
+    @Override
+    public void close() {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing the RingCentral client failed", e);
+            }
+        }
+    }
+}
