@@ -1,6 +1,6 @@
 package dev.rcguard.servers.support;
 
-import dev.rcguard.Caller;
+import dev.rcguard.RequiresRingCentralPermission;
 import dev.rcguard.cdi.PermissionCheckEvent;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +56,7 @@ public final class Wars {
      */
     public static WebArchive onApplicationServer(String name, String serverUrl) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsLibrary(jarOf(Caller.class, "rcguard-core"))
+                .addAsLibrary(jarOf(RequiresRingCentralPermission.class, "rcguard-core"))
                 .addAsLibrary(jarOf(PermissionCheckEvent.class, "rcguard-cdi"))
                 .addAsLibrary(jarOf(RingCentralPermissionFilter.class, "rcguard-servlet"))
                 .addAsResource(

@@ -3,11 +3,13 @@ package dev.rcguard.servers.support;
 import java.util.Map;
 
 /**
- * A {@code web.xml} as a user writes it: {@link dev.rcguard.servlet.RingCentralPermissionFilter} declared with its
- * init-params and mapped to a URL pattern, and the servlets it protects.
+ * A {@code web.xml} as a user writes it: the application's {@code rcguard.*} settings as context-params,
+ * {@link dev.rcguard.servlet.RingCentralPermissionFilter} declared with its init-params and mapped to a URL pattern,
+ * and the servlets it protects.
  *
  * <pre>{@code
  * String xml = WebXml.create()
+ *         .contextParam("rcguard.server-url", "http://127.0.0.1:8089")
  *         .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
  *         .servlet("messages", MessagesServlet.class, "/messages/*")
  *         .toString();
@@ -23,6 +25,16 @@ public final class WebXml {
 
     public static WebXml create() {
         return new WebXml();
+    }
+
+    /** A {@code <context-param>}: where a plain container's application sets {@code rcguard.*} for its one guard. */
+    public WebXml contextParam(String name, String value) {
+        body.append("    <context-param><param-name>")
+                .append(name)
+                .append("</param-name><param-value>")
+                .append(value)
+                .append("</param-value></context-param>\n");
+        return this;
     }
 
     public WebXml filter(String name, String urlPattern, Map<String, String> initParams) {

@@ -36,14 +36,8 @@ class TomcatFilterResponsesTest {
                 .user(u -> u.token(OUTSIDER))
                 .start();
         String webXml = WebXml.create()
-                .filter(
-                        "messages",
-                        "/messages/*",
-                        Map.of(
-                                "permissions",
-                                "ReadMessages",
-                                "rcguard.server-url",
-                                simulator.baseUri().toString()))
+                .contextParam("rcguard.server-url", simulator.baseUri().toString())
+                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                 .servlet("messages", MessagesServlet.class, "/messages/*")
                 .toString();
         tomcat = TomcatServer.start("tomcat-responses"); // @AfterAll runs even if this throws

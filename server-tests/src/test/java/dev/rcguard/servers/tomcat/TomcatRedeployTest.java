@@ -96,14 +96,8 @@ class TomcatRedeployTest {
 
     private static WebArchive war() {
         String webXml = WebXml.create()
-                .filter(
-                        "messages",
-                        "/messages/*",
-                        Map.of(
-                                "permissions",
-                                "ReadMessages",
-                                "rcguard.server-url",
-                                simulator.baseUri().toString()))
+                .contextParam("rcguard.server-url", simulator.baseUri().toString())
+                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                 .servlet("messages", MessagesServlet.class, "/messages/*")
                 .toString();
         return Wars.plainContainer("leaky", webXml).addClass(MessagesServlet.class);
