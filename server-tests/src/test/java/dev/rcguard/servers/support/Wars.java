@@ -35,8 +35,8 @@ public final class Wars {
 
     /**
      * For a plain servlet container: {@code WEB-INF/lib} holds exactly the README's list for such a container
-     * ({@code rcguard-servlet}, RESTEasy's MicroProfile Rest Client, {@code resteasy-client}, Yasson) with what they
-     * bring, as Maven resolved it for this module's runtime scope; and this {@code web.xml}.
+     * ({@code rcguard-servlet} and what it brings: {@code rcguard-core}), as Maven resolved it for this module's
+     * runtime scope; and this {@code web.xml}.
      */
     public static WebArchive plainContainer(String name, String webXml) {
         Path libs = Settings.server("rcguard.servers.plain-war-libs");
@@ -50,8 +50,7 @@ public final class Wars {
     }
 
     /**
-     * For WildFly and Payara, which provide CDI, JAX-RS, JSON-B and MicroProfile Config and Rest Client: the three
-     * rcguard jars, CDI enabled, and the guard pointed at {@code serverUrl} through
+     * For WildFly and Payara, which provide CDI, JAX-RS and MicroProfile Config: the three rcguard jars, CDI enabled, and the guard pointed at {@code serverUrl} through
      * {@code META-INF/microprofile-config.properties}.
      */
     public static WebArchive onApplicationServer(String name, String serverUrl) {
