@@ -64,7 +64,7 @@ final class Endpoints {
         String target = "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages";
         return user -> {
             dev.rcguard.internal.http.HttpResponse response =
-                    transport.get(target, headers[user], System.nanoTime() + budget);
+                    transport.get(headers[user], target, headers[user], System.nanoTime() + budget);
             return response.status() == 200
                     && new String(response.body(), StandardCharsets.UTF_8).contains("successful");
         };

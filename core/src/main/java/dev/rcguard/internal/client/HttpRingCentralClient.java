@@ -99,8 +99,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
             return CompletableFuture.supplyAsync(
                             () -> {
                                 try {
-                                    return decide.apply(
-                                            transport.get(target, "Bearer " + caller.accessToken(), deadline));
+                                    return decide.apply(transport.get(
+                                            owner(caller), target, "Bearer " + caller.accessToken(), deadline));
                                 } catch (IOException e) {
                                     return onFailure.apply(e);
                                 } finally {
@@ -113,6 +113,11 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
             slots.release();
             return CompletableFuture.completedFuture(onFailure.apply(closed));
         }
+    }
+
+    /** Whose connections a call may use: one user's (token, account, extension), by hash, never another's. */
+    private static String owner(Caller caller) {
+        return caller.fingerprint() + '/' + caller.accountId() + '/' + caller.extensionId();
     }
 
     /** Connections opened so far: keep-alive shows as few. */

@@ -123,6 +123,11 @@ final class Connection implements AutoCloseable {
         end = 0;
     }
 
+    /** Nanoseconds since it was last marked idle. */
+    long idleFor() {
+        return System.nanoTime() - idleSince;
+    }
+
     /**
      * Whether a failure now means the server had closed this kept connection while it was idle: it served an earlier
      * exchange, and not one byte of an answer came in this one.

@@ -6,10 +6,13 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -20,8 +23,11 @@ import javax.net.ssl.SSLSocketFactory;
  * call. Apache HttpClient 4 (RESTEasy, WildFly, the embedded runtime) reuses a pooled connection whose stale check
  * finds bytes waiting ({@code isStale()} is false when data is there), and the JDK's {@code HttpURLConnection} keep-alive
  * cache (Jersey on Payara) does not look; both then read another call's leftover answer as the next call's. Here a
- * connection is kept only after an impeccable answer with nothing left unread, and is reused only if, peeked at
- * without blocking, the server has sent nothing since: a stray byte or a close discards it.
+ * connection is kept only after an impeccable answer with nothing left unread, only for the same owner (the same
+ * user: no byte of one user's exchange can ever reach another's), and is reused only if, peeked at without blocking,
+ * the server has sent nothing since: a stray byte or a close discards it. What no client can tell is bytes the
+ * server sends unasked at the very moment a request goes out; kept per owner, they can at worst answer that same
+ * user's next call, and only about the id and target they name ({@code Answers} checks it).
  *
  * <p>A request that fails on a kept connection before any byte of an answer arrived (the server closed it while idle)
  * is sent once more on a new connection; no other request is ever repeated.
@@ -39,8 +45,11 @@ public final class HttpTransport implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final long readTimeoutNanos;
     private final int maxIdleConnections;
-    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Kept connections by owner, most recently used first; changed only inside {@code compute}. */
+    private final Map<String, Deque<Connection>> idle = new ConcurrentHashMap<>();
+
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
     private final AtomicInteger opened = new AtomicInteger();
     private volatile boolean closed;
 
@@ -70,6 +79,8 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * {@code GET basePath + target} with the caller's credentials, answered whole.
      *
+     * @param owner whose call this is (a hash of the user's token, account and extension): connections are kept and
+     *     reused per owner only
      * @param target the path and query, already encoded ({@code /restapi/...?permissionId=X})
      * @param authorization the {@code Authorization} header's value
      * @param deadline when the exchange must be over at the latest ({@link System#nanoTime()}); the read timeout
@@ -77,17 +88,17 @@ public final class HttpTransport implements AutoCloseable {
      * @throws MalformedResponseException for an answer that is not strictly HTTP/1.1
      * @throws IOException when there is no answer in time, or the connection fails
      */
-    public HttpResponse get(String target, String authorization, long deadline) throws IOException {
+    public HttpResponse get(String owner, String target, String authorization, long deadline) throws IOException {
         byte[] request = request(target, authorization);
-        Connection kept = keptConnection();
+        Connection kept = keptConnection(owner);
         if (kept != null) {
             try {
-                return exchange(kept, request, deadline);
+                return exchange(owner, kept, request, deadline);
             } catch (StaleConnectionException closedWhileIdle) {
                 // The server had closed the kept connection: the request never reached it. Once more, on a new one.
             }
         }
-        return exchange(newConnection(deadline), request, deadline);
+        return exchange(owner, newConnection(deadline), request, deadline);
     }
 
     /** A kept connection failed before any byte of an answer: the server had closed it while it was idle. */
@@ -97,7 +108,8 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private HttpResponse exchange(Connection connection, byte[] request, long deadline) throws IOException {
+    private HttpResponse exchange(String owner, Connection connection, byte[] request, long deadline)
+            throws IOException {
         boolean keep = false;
         try {
             connection.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
@@ -109,23 +121,31 @@ public final class HttpTransport implements AutoCloseable {
             throw connection.wasStale() ? new StaleConnectionException(e) : e;
         } finally {
             if (keep) {
-                release(connection);
+                release(owner, connection);
             } else {
                 connection.close();
             }
         }
     }
 
-    private Connection keptConnection() {
+    private Connection keptConnection(String owner) {
         long maxIdle = MAX_IDLE.toNanos();
-        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+        while (true) {
+            Connection[] taken = new Connection[1];
+            idle.computeIfPresent(owner, (key, connections) -> {
+                taken[0] = connections.pollFirst();
+                return connections.isEmpty() ? null : connections;
+            });
+            Connection c = taken[0];
+            if (c == null) {
+                return null;
+            }
             idleCount.decrementAndGet();
             if (c.isReusable(maxIdle)) {
                 return c;
             }
             c.close();
         }
-        return null;
     }
 
     private Connection newConnection(long deadline) throws IOException {
@@ -139,17 +159,44 @@ public final class HttpTransport implements AutoCloseable {
         return connection;
     }
 
-    private void release(Connection connection) {
+    private void release(String owner, Connection connection) {
         connection.idle();
         if (closed || idleCount.incrementAndGet() > maxIdleConnections) {
             idleCount.decrementAndGet();
             connection.close();
             return;
         }
-        idle.offerFirst(connection);
-        if (closed && idle.remove(connection)) { // close() ran meanwhile
-            idleCount.decrementAndGet();
-            connection.close();
+        idle.compute(owner, (key, connections) -> {
+            Deque<Connection> kept = connections != null ? connections : new ArrayDeque<>(2);
+            kept.offerFirst(connection);
+            return kept;
+        });
+        if (closed) { // close() ran meanwhile
+            close();
+        }
+        sweepIfDue();
+    }
+
+    /** Closes connections kept longer than {@link #MAX_IDLE}, for owners who did not come back. */
+    private void sweepIfDue() {
+        long now = System.nanoTime();
+        long due = nextSweep.get();
+        if (now - due < 0 || !nextSweep.compareAndSet(due, now + MAX_IDLE.toNanos() / 2)) {
+            return;
+        }
+        long maxIdle = MAX_IDLE.toNanos();
+        for (String owner : idle.keySet()) {
+            idle.computeIfPresent(owner, (key, connections) -> {
+                connections.removeIf(c -> {
+                    boolean expired = c.idleFor() > maxIdle;
+                    if (expired) {
+                        c.close();
+                        idleCount.decrementAndGet();
+                    }
+                    return expired;
+                });
+                return connections.isEmpty() ? null : connections;
+            });
         }
     }
 
@@ -182,9 +229,12 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
-            idleCount.decrementAndGet();
-            c.close();
+        for (String owner : idle.keySet()) {
+            idle.computeIfPresent(owner, (key, connections) -> {
+                connections.forEach(Connection::close);
+                idleCount.addAndGet(-connections.size());
+                return null;
+            });
         }
     }
 }

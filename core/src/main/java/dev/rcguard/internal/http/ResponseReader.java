@@ -12,8 +12,8 @@ import java.util.Map;
  * Reads one HTTP/1.1 response strictly (RFC 9112), refusing whatever a careful client would not act on: a status line
  * that is not {@code HTTP/1.1 NNN [reason]}, a header line that is not {@code name: value}, a line that does not end
  * in CRLF, framing that is not exactly one valid {@code Content-Length} or {@code Transfer-Encoding: chunked} (never
- * both, never another coding), a body larger than {@link #MAX_BODY}. Interim 1xx responses before the final one are
- * read and dropped; an obsolete folded header line is joined to the one before with a space, as RFC 9112 allows.
+ * both, never another coding), a header folded onto the next line (obs-fold), a body larger than {@link #MAX_BODY}.
+ * Interim 1xx responses before the final one are read and dropped.
  */
 final class ResponseReader {
 
@@ -76,21 +76,10 @@ final class ResponseReader {
 
     private Map<String, List<String>> headers() throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        String last = null;
         while (true) {
             String line = line(false);
             if (line.isEmpty()) {
                 return headers;
-            }
-            char first = line.charAt(0);
-            if (first == ' ' || first == '\t') { // obs-fold: joined to the previous field with one space
-                if (last == null) {
-                    throw new MalformedResponseException("a folded line before any header");
-                }
-                List<String> values = headers.get(last);
-                int index = values.size() - 1;
-                values.set(index, (values.get(index) + " " + line.strip()).strip());
-                continue;
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
@@ -100,8 +89,7 @@ final class ResponseReader {
             if (!isToken(name)) {
                 throw new MalformedResponseException("a malformed header name");
             }
-            last = name.toLowerCase(Locale.ROOT);
-            headers.computeIfAbsent(last, n -> new ArrayList<>(1))
+            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
                     .add(line.substring(colon + 1).strip());
         }
     }
