@@ -288,6 +288,28 @@ class HttpRingCentralClientTest {
     }
 
     @Test
+    void ringCentralsTextNeverCarriesTheCallersTokenOnward() {
+        ringCentral.inject(
+                Endpoint.PERMISSION_CHECK,
+                Fault.status(
+                        403,
+                        errorBody("CMN-408", "CMN-408", "No ReadMessages for Bearer alice-token\\nX-Injected: 1")));
+        ringCentral.inject(
+                Endpoint.FEATURES,
+                Fault.status(
+                        200,
+                        "{\"records\":[{\"id\":\"SMSSending\",\"available\":false,\"reason\":{\"code\":"
+                                + "\"alice-token\",\"message\":\"token alice-token is not on this plan\"}}]}"));
+
+        Reason denial = permission("ReadMessages").reason();
+        Reason unavailable = feature("SMSSending").reason();
+
+        assertThat(denial.message()).isEqualTo("No ReadMessages for Bearer [token] X-Injected: 1");
+        assertThat(unavailable.code()).isEqualTo("[token]");
+        assertThat(unavailable.message()).isEqualTo("token [token] is not on this plan");
+    }
+
+    @Test
     void aRefusedConnectionIsUnavailable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -179,6 +179,24 @@ class JaxRsResponsesTest {
     }
 
     @Test
+    void neverEchoesTheCallersToken_whenRingCentralsReasonCarriesIt() {
+        String token = SuiteSimulator.user(u -> u.grant("ReadMessages"));
+        RC.inject(
+                Endpoint.PERMISSION_CHECK,
+                token,
+                Fault.status(
+                        403,
+                        "{\"errorCode\":\"CMN-408\",\"message\":\"Denied for " + token + "\",\"errors\":"
+                                + "[{\"errorCode\":\"CMN-408\",\"message\":\"Denied for " + token + "\"}]}"));
+
+        Reply reply = Http.get(base, "api/messages", token);
+
+        Problems.assertDenied(reply, "ReadMessages", "CMN-408", "Denied for [token]");
+        assertThat(reply.body()).doesNotContain(token);
+        assertThat(reply.headers().map().toString()).doesNotContain(token);
+    }
+
+    @Test
     void failsClosedWith503_whenRingCentralIsTooSlow() {
         String token = SuiteSimulator.user(u -> u.grant("ReadMessages"));
         RC.inject(Endpoint.PERMISSION_CHECK, token, Fault.latencyMillis(5_000)); // read timeout: 3 s
