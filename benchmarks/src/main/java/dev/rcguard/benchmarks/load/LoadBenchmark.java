@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP load benchmark, every cell in one run so that the ratios hold on a noisy machine: (a) an unguarded
- * endpoint, (b) a bare MicroProfile Rest Client call to the simulator, (c) the endpoint guarded by the JAX-RS filter,
+ * endpoint, (b) a bare call to the simulator over core's own HTTP transport, (c) the endpoint guarded by the JAX-RS filter,
  * (d) by the servlet filter, (e) with four permissions; at each number of concurrent clients and each simulator
  * latency. Within one (latency, clients) group the five run back to back. Rate limits are off in the simulator.
  * (f), for diagnosis, is (c) on a resource that is not a CDI bean, so no interceptor runs on it. {@code --endpoints}

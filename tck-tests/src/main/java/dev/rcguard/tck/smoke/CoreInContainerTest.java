@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The smallest deployment: core on the classpath, called by hand from a JAX-RS resource. Proves that the server
- * gives the library what it needs (MicroProfile Config reads the WAR's settings, a MicroProfile Rest Client and JSON-B
- * reach the simulator over HTTP) before any adapter is involved.
+ * The smallest deployment: core on the classpath, called by hand from a JAX-RS resource. Proves that core works in
+ * the server on its own (MicroProfile Config reads the WAR's settings, core's own client reaches the simulator over
+ * HTTP) before any adapter is involved.
  */
 @ExtendWith(ArquillianExtension.class)
 class CoreInContainerTest {

@@ -10,7 +10,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /**
  * Turns embedded Jetty into a small Jakarta EE runtime, one WAR at a time: adds Weld (CDI), RESTEasy (JAX-RS, with
- * its CDI integration, JSON-B and MicroProfile Rest Client) and SmallRye Config to every deployment's
+ * its CDI integration and JSON-B) and SmallRye Config to every deployment's
  * {@code WEB-INF/lib} just before it is deployed, as a user deploying on a plain servlet container would. The Maven
  * coordinates come from the embedded profile (system property {@value #PROPERTY}), so the pom keeps every version.
  *
