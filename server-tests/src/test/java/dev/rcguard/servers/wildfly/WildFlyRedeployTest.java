@@ -102,11 +102,14 @@ class WildFlyRedeployTest {
         assertThat(wildfly.process().nonLoopbackListeners()).isEmpty();
     }
 
-    /** WARN and ERROR records (stack traces included) naming the library or the deployment. */
+    /**
+     * WARN and ERROR records (stack traces included) naming the library (its packages or its threads) or the
+     * deployment. Not the bare word: the checkout's own folder may be called {@code rcguard}.
+     */
     private static List<String> warningsAboutTheLibrary() {
         return LogRecords.split(wildfly.serverLog(), RECORD).stream()
                 .filter(record -> record.matches("(?s)^\\S+ \\S+ (WARN|ERROR) .*"))
-                .filter(record -> record.contains("rcguard") || record.contains(WAR))
+                .filter(record -> record.contains("dev.rcguard") || record.contains("rcguard-") || record.contains(WAR))
                 .toList();
     }
 
