@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** A request routed to one endpoint: the path's account and extension ids and the query parameters. */
 record Call(Endpoint endpoint, String accountId, String extensionId, Map<String, List<String>> query) {
     private static final Pattern PATH = Pattern.compile(
-            "/restapi/v1\\.0/account/([^/]+)/extension/([^/]+)(/authz-profile/check|/features|/authz-profile)/?");
+            "/restapi/v1\\.0/account/([^/]+)/extension/([^/]+)(/authz-profile/check|/features|/authz-profile|/message-store)/?");
 
     /** The call, or empty when the method and path match no simulated endpoint. */
     static Optional<Call> parse(String method, URI uri) {
@@ -47,7 +47,7 @@ record Call(Endpoint endpoint, String accountId, String extensionId, Map<String,
         return switch (endpoint) {
             case PERMISSION_CHECK -> first("permissionId").stream().toList();
             case FEATURES -> all("featureId");
-            case AUTHZ_PROFILE -> List.of();
+            case AUTHZ_PROFILE, MESSAGE_STORE -> List.of();
         };
     }
 

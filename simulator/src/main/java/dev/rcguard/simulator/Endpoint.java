@@ -1,8 +1,9 @@
 package dev.rcguard.simulator;
 
 /**
- * The three simulated RingCentral endpoints, each under
- * {@code /restapi/v1.0/account/{accountId}/extension/{extensionId}}, with its rate-limit group.
+ * The simulated RingCentral endpoints, each under {@code /restapi/v1.0/account/{accountId}/extension/{extensionId}},
+ * with its rate-limit group: the three permission endpoints, and {@link #MESSAGE_STORE} standing for the
+ * application's own calls.
  *
  * <pre>{@code
  * simulator.inject(Endpoint.PERMISSION_CHECK, Fault.latencyMillis(500));
@@ -15,7 +16,13 @@ public enum Endpoint {
     /** {@code GET .../features[?featureId=A&featureId=B][&availableOnly=true]}, group Medium. */
     FEATURES("/features", RateLimits.Group.MEDIUM),
     /** {@code GET .../authz-profile}, group Medium. */
-    AUTHZ_PROFILE("/authz-profile", RateLimits.Group.MEDIUM);
+    AUTHZ_PROFILE("/authz-profile", RateLimits.Group.MEDIUM),
+    /**
+     * {@code GET .../message-store}, group Light: not a permission endpoint but a stand-in for the application's
+     * own Light calls, which spend the user's Light budget like the permission checks do. Answers an empty page
+     * of messages.
+     */
+    MESSAGE_STORE("/message-store", RateLimits.Group.LIGHT);
 
     private final String suffix;
     private final RateLimits.Group group;

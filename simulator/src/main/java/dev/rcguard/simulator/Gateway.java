@@ -57,6 +57,20 @@ final class Gateway implements HttpHandler {
         limiter.reset();
     }
 
+    /** Spends {@code n} calls of {@code user}'s budget in {@code group}, as its own calls would; how many passed. */
+    int spend(SimulatedUser user, RateLimits.Group group, int n) {
+        return limiter.take(user.rateLimitKey(), group, n, limits, clock.instant())
+                .allowed();
+    }
+
+    RateLimitUsage usage(SimulatedUser user, RateLimits.Group group) {
+        return limiter.usage(user.rateLimitKey(), group, limits, clock.instant());
+    }
+
+    int rateLimitWindows() {
+        return limiter.size();
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
         try (exchange) {
@@ -113,8 +127,9 @@ final class Gateway implements HttpHandler {
         if (refusal != null) {
             return withRateLimitHeaders(refusal, group, limit, limit, current);
         }
-        RateLimiter.Outcome outcome = limiter.take(token, group, current, clock.instant());
-        if (!outcome.allowed()) {
+        // the user's budget, not the token's: every token of one account and extension spends the same one
+        RateLimiter.Outcome outcome = limiter.take(user.get().rateLimitKey(), group, 1, current, clock.instant());
+        if (outcome.allowed() == 0) {
             Answer tooMany = Answer.json(429, ErrorBody.of("CMN-301", "Request rate exceeded"))
                     .withHeader("Retry-After", String.valueOf(seconds(current.penalty())));
             return withRateLimitHeaders(tooMany, group, limit, 0, current);

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Rate limits the simulator enforces per token and per group, like RingCentral's per user and app.
+ * Rate limits the simulator enforces per RingCentral user and group, like RingCentral's per user and app.
  *
- * <p>Within each {@code window} a token may send {@code light} requests to Light endpoints and
- * {@code medium} to Medium ones. The next request is answered 429 with {@code Retry-After} equal to
- * {@code penalty}; every request arriving during the penalty restarts it. When the penalty has passed a
- * fresh window begins. With {@code enabled == false} nothing is refused and the {@code X-Rate-Limit-*}
- * headers show the configured limit with nothing used.
+ * <p>A user is an account and extension: all of its tokens spend one budget per group, and calls to different
+ * endpoints of one group add up. Within each {@code window} (fixed, from the user's first call in the group) a
+ * user may make {@code light} Light calls and {@code medium} Medium ones. The next call is answered 429 with
+ * {@code Retry-After} equal to {@code penalty}; every call arriving during the penalty restarts it. When the
+ * penalty has passed a fresh window begins. With {@code enabled == false} nothing is counted or refused and the
+ * {@code X-Rate-Limit-*} headers show the configured limit with nothing used.
  *
  * <pre>{@code
  * RateLimits.ringCentralDefaults();                                        // 50 / 40 per 60 s, 60 s penalty
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param light requests per window for the Light group
  * @param medium requests per window for the Medium group
  * @param window the counting window
- * @param penalty how long a token is refused after exceeding a limit; {@code Retry-After} in whole seconds
+ * @param penalty how long a user is refused in a group after exceeding its limit; {@code Retry-After} in whole
+ *     seconds
  */
 public record RateLimits(boolean enabled, int light, int medium, Duration window, Duration penalty) {
 

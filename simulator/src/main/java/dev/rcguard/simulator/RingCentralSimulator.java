@@ -18,10 +18,12 @@ import java.util.function.Consumer;
 
 /**
  * A faithful fake of RingCentral's {@code authz-profile/check}, {@code features} and {@code authz-profile}
- * endpoints, served over real HTTP on {@code 127.0.0.1} (an ephemeral port unless one is given).
+ * endpoints, served over real HTTP on {@code 127.0.0.1} (an ephemeral port unless one is given), with
+ * {@code message-store} as a stand-in for the application's own calls.
  *
- * <p>It checks {@code Authorization: Bearer <token>} like RingCentral's gateway, enforces per-token rate
- * limits (RingCentral's defaults unless {@link Builder#rateLimits(RateLimits)} says otherwise), answers in
+ * <p>It checks {@code Authorization: Bearer <token>} like RingCentral's gateway, enforces rate limits per user
+ * (account and extension) and group, shared by all of a user's tokens (RingCentral's defaults unless
+ * {@link Builder#rateLimits(RateLimits)} says otherwise), answers in
  * RingCentral's JSON shapes, and lets tests change users, inject {@link Fault faults} and read
  * {@link CallCounters counters} while it runs. Thread-safe. Uses the JDK's HTTP server and sets
  * {@code sun.net.httpserver.nodelay=true} (unless already set) so keep-alive clients are not delayed by
@@ -158,7 +160,45 @@ public final class RingCentralSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Forgets every token's rate-limit window and penalty. */
+    /**
+     * Spends {@code n} calls of the budget of {@code token}'s user in {@code group}, as {@code n} of the
+     * application's own calls (say, message-store reads in {@link RateLimits.Group#LIGHT Light}) would at this
+     * instant, without any HTTP. The budget is the user's, not the token's: the token only names the user, and
+     * may be expired. Calls over the limit are refused as requests would be: the first starts the penalty, and
+     * every call during a penalty restarts it. With {@link RateLimits#disabled() disabled} limits nothing is
+     * counted.
+     *
+     * <pre>{@code
+     * simulator.spend("t1", RateLimits.Group.LIGHT, 49);   // the app's own Light calls
+     * // the guard's next permission check is the 50th Light call of the minute; the one after it is a 429
+     * }</pre>
+     *
+     * <p>Over HTTP, {@code GET .../message-store} ({@link Endpoint#MESSAGE_STORE}) spends one Light call too.
+     *
+     * @return how many of the {@code n} calls were allowed (the others were refused)
+     * @throws IllegalArgumentException if no user has {@code token}, or {@code n < 1}
+     */
+    public int spend(String token, RateLimits.Group group, int n) {
+        Objects.requireNonNull(group, "group");
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive");
+        }
+        return running().spend(user(token), group, n);
+    }
+
+    /**
+     * A read-only look at the budget of {@code token}'s user in {@code group}: calls spent in the current window by
+     * any of the user's tokens and by {@link #spend(String, RateLimits.Group, int)}, and the penalty, if any.
+     * Spends nothing.
+     *
+     * @throws IllegalArgumentException if no user has {@code token}
+     */
+    public RateLimitUsage rateLimitUsage(String token, RateLimits.Group group) {
+        Objects.requireNonNull(group, "group");
+        return running().usage(user(token), group);
+    }
+
+    /** Forgets every user's rate-limit windows and penalties. */
     public RingCentralSimulator resetRateLimits() {
         running().resetRateLimits();
         return this;
@@ -168,6 +208,11 @@ public final class RingCentralSimulator implements AutoCloseable {
     public RingCentralSimulator defaultLatency(Duration latency) {
         running().defaultLatency(Objects.requireNonNull(latency, "latency"));
         return this;
+    }
+
+    /** Rate-limit windows held in memory, for tests that they are forgotten. */
+    int rateLimitWindows() {
+        return running().rateLimitWindows();
     }
 
     /** The call counters. */

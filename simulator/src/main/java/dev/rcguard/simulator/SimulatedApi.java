@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the three endpoints answer for an authenticated, not rate-limited call: the path ids are resolved
+ * What the endpoints answer for an authenticated, not rate-limited call: the path ids are resolved
  * against the token's user, the query is validated, and the body is built in RingCentral's shape.
  */
 final class SimulatedApi {
@@ -39,6 +39,7 @@ final class SimulatedApi {
             case PERMISSION_CHECK -> check(call, user, path);
             case FEATURES -> features(call, user);
             case AUTHZ_PROFILE -> Answer.json(200, profile(user, path));
+            case MESSAGE_STORE -> Answer.json(200, emptyMessagePage(path));
         };
     }
 
@@ -85,6 +86,19 @@ final class SimulatedApi {
                 .map(SimulatedApi::featureRecord)
                 .toList();
         return Answer.json(200, Map.of("records", records));
+    }
+
+    /** An empty first page of messages; the query (filters, paging) is not read. */
+    private static Map<String, Object> emptyMessagePage(String path) {
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("page", 1);
+        paging.put("perPage", 100);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uri", path + "/message-store?page=1&perPage=100");
+        body.put("records", List.of());
+        body.put("paging", paging);
+        body.put("navigation", Map.of());
+        return body;
     }
 
     private Map<String, Object> profile(SimulatedUser user, String path) {

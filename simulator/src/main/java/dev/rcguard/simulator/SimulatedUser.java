@@ -167,6 +167,11 @@ public final class SimulatedUser {
         return at < 0 ? Optional.empty() : Optional.of(features.get(at));
     }
 
+    /** The RingCentral user whose rate-limit budget this user's tokens spend: its ids, read together. */
+    synchronized RateLimiter.UserKey rateLimitKey() {
+        return new RateLimiter.UserKey(accountId, extensionId);
+    }
+
     synchronized boolean hasToken(String token) {
         return tokensExpired.containsKey(token);
     }

@@ -37,6 +37,10 @@ final class Http {
         return OWN + "/authz-profile";
     }
 
+    static String messageStore() {
+        return OWN + "/message-store";
+    }
+
     HttpResponse<String> get(String pathAndQuery, String token) {
         HttpRequest.Builder request = request(pathAndQuery);
         if (token != null) {

@@ -85,7 +85,7 @@ class RateLimitTest {
     }
 
     @Test
-    void limitsApplyPerTokenAndPerGroup() {
+    void limitsApplyPerUserAndPerGroup() {
         start(RateLimits.of(1, 1, Duration.ofSeconds(60), Duration.ofSeconds(60)));
         http.get(Http.check("ReadMessages"), "t1");
         assertThat(http.get(Http.check("ReadMessages"), "t1").statusCode()).isEqualTo(429);
