@@ -4,6 +4,7 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Reason;
 import dev.rcguard.internal.http.HttpResponse;
+import dev.rcguard.internal.http.MalformedResponseException;
 import dev.rcguard.internal.json.MalformedJsonException;
 import dev.rcguard.internal.json.StrictJson;
 import java.net.ConnectException;
@@ -148,7 +149,7 @@ public final class Answers {
                 return Decision.unavailable(new Reason(
                         "Overloaded", "Too many calls to RingCentral are in flight; the check was not sent"));
             }
-            if (t instanceof dev.rcguard.internal.http.MalformedResponseException) {
+            if (t instanceof MalformedResponseException) {
                 return Decision.unavailable(MALFORMED);
             }
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {

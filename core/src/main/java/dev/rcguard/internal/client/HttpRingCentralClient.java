@@ -120,11 +120,6 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         return caller.fingerprint() + '/' + caller.accountId() + '/' + caller.extensionId();
     }
 
-    /** Connections opened so far: keep-alive shows as few. */
-    public int connectionsOpened() {
-        return transport.connectionsOpened();
-    }
-
     /** Call slots free right now: all of them once every call has come back. */
     public int freeSlots() {
         return slots.availablePermits();
