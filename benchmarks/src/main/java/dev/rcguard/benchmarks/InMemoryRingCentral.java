@@ -1,10 +1,10 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Decision;
 import dev.rcguard.internal.client.Answers;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RingCentralClient;
+import dev.rcguard.spi.RingCentralClient.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +41,13 @@ public final class InMemoryRingCentral implements RingCentralClient {
     }
 
     @Override
-    public CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
+    public CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
         return CompletableFuture.supplyAsync(
                 () -> Answers.permission(permissionId, granted(permissionId), caller.accessToken()), executor);
     }
 
     @Override
-    public CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds) {
+    public CompletableFuture<Answer> checkFeatures(Caller caller, List<String> featureIds) {
         return CompletableFuture.supplyAsync(
                 () -> Answers.features(featureIds, available(featureIds), caller.accessToken()), executor);
     }

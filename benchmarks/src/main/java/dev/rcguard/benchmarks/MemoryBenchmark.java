@@ -59,7 +59,7 @@ public final class MemoryBenchmark {
                         + RATE_LIMITED_EVERY + "th answered 429 with Retry-After: " + RETRY_AFTER_SECONDS);
                 long baseline = retainedHeap();
                 System.out.println("| requests | distinct tokens | retained heap (KiB) | vs. warm baseline (KiB) "
-                        + "| tokens held back | calls in flight | granted | 503 rate-limited | other |");
+                        + "| economy entries | calls in flight | granted | 503 rate-limited | other |");
                 System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
                 benchmark.row("0 (warm)", 0, baseline, baseline);
                 double seconds = 0;
@@ -121,7 +121,7 @@ public final class MemoryBenchmark {
                 distinctTokens,
                 heap >> 10,
                 (heap - baseline) >> 10,
-                guard.rateLimitedTokens(),
+                guard.economy().entries(),
                 guard.callsInFlight(),
                 granted.sum(),
                 rateLimited.sum(),

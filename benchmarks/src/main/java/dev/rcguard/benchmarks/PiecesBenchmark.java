@@ -1,9 +1,9 @@
 package dev.rcguard.benchmarks;
 
-import dev.rcguard.Decision;
 import dev.rcguard.internal.client.Answers;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.RingCentralClient.Answer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +35,7 @@ public class PiecesBenchmark {
     private final HttpResponse granted = InMemoryRingCentral.granted("ReadMessages");
 
     @Benchmark
-    public Decision answerMapping() {
+    public Answer answerMapping() {
         return Answers.permission("ReadMessages", granted, "alice-token");
     }
 

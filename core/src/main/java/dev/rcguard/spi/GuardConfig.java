@@ -30,6 +30,12 @@ import java.util.regex.Pattern;
  *       <td>identical concurrent checks share one upstream call</td></tr>
  *   <tr><td>{@code rcguard.max-concurrent-calls}</td><td>256</td>
  *       <td>upstream calls in flight at once; beyond that a check fails closed at once</td></tr>
+ *   <tr><td>{@code rcguard.rate-limit-share}</td><td>0.5</td>
+ *       <td>the share of each user's RingCentral budget per group the guard may spend; the rest is the
+ *       application's</td></tr>
+ *   <tr><td>{@code rcguard.max-decision-age-ms}</td><td>10000</td>
+ *       <td>the oldest decision the guard may reuse when its share cannot afford a live call ({@code 0}: strict,
+ *       never: a 503 instead); at most 60000</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -42,8 +48,11 @@ public record GuardConfig(
         Duration readTimeout,
         Mode mode,
         boolean coalesceInFlight,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+        double rateLimitShare,
+        Duration maxDecisionAge) {
 
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     public static final String SERVER_URL = "rcguard.server-url";
@@ -52,10 +61,18 @@ public record GuardConfig(
     public static final String MODE = "rcguard.mode";
     public static final String COALESCE_IN_FLIGHT = "rcguard.coalesce-in-flight";
     public static final String MAX_CONCURRENT_CALLS = "rcguard.max-concurrent-calls";
+    public static final String RATE_LIMIT_SHARE = "rcguard.rate-limit-share";
+    public static final String MAX_DECISION_AGE_MS = "rcguard.max-decision-age-ms";
 
     /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
-    public static final List<String> APPLICATION_WIDE =
-            List.of(SERVER_URL, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, COALESCE_IN_FLIGHT, MAX_CONCURRENT_CALLS);
+    public static final List<String> APPLICATION_WIDE = List.of(
+            SERVER_URL,
+            CONNECT_TIMEOUT_MS,
+            READ_TIMEOUT_MS,
+            COALESCE_IN_FLIGHT,
+            MAX_CONCURRENT_CALLS,
+            RATE_LIMIT_SHARE,
+            MAX_DECISION_AGE_MS);
 
     /** What a refusal does. */
     public enum Mode {
@@ -74,6 +91,14 @@ public record GuardConfig(
         }
         if (maxConcurrentCalls < 1 || maxConcurrentCalls > 4096) {
             throw new ConfigurationException(MAX_CONCURRENT_CALLS, "must be between 1 and 4096");
+        }
+        if (!(rateLimitShare >= 0.05 && rateLimitShare <= 1)) {
+            throw new ConfigurationException(
+                    RATE_LIMIT_SHARE, "must be a decimal between 0.05 and 1, was " + rateLimitShare);
+        }
+        if (maxDecisionAge == null || maxDecisionAge.isNegative() || maxDecisionAge.toMillis() > 60_000) {
+            throw new ConfigurationException(
+                    MAX_DECISION_AGE_MS, "must be between 0 (strict: never reuse) and 60000 milliseconds");
         }
     }
 
@@ -96,12 +121,35 @@ public record GuardConfig(
                 millis(READ_TIMEOUT_MS, lookup.get(READ_TIMEOUT_MS, "5000")),
                 mode(lookup.get(MODE, "enforce")),
                 bool(COALESCE_IN_FLIGHT, lookup.get(COALESCE_IN_FLIGHT, "true")),
-                integer(MAX_CONCURRENT_CALLS, lookup.get(MAX_CONCURRENT_CALLS, "256")));
+                integer(MAX_CONCURRENT_CALLS, lookup.get(MAX_CONCURRENT_CALLS, "256")),
+                share(lookup.get(RATE_LIMIT_SHARE, "0.5")),
+                Duration.ofMillis(integer(MAX_DECISION_AGE_MS, lookup.get(MAX_DECISION_AGE_MS, "10000"))));
     }
 
     /** A copy for another RingCentral server (tests, the demo and the simulator). */
     public GuardConfig withServerUrl(URI url) {
-        return new GuardConfig(url, connectTimeout, readTimeout, mode, coalesceInFlight, maxConcurrentCalls);
+        return new GuardConfig(
+                url,
+                connectTimeout,
+                readTimeout,
+                mode,
+                coalesceInFlight,
+                maxConcurrentCalls,
+                rateLimitShare,
+                maxDecisionAge);
+    }
+
+    /** A copy with another oldest reusable decision ({@link Duration#ZERO}: strict mode). */
+    public GuardConfig withMaxDecisionAge(Duration age) {
+        return new GuardConfig(
+                serverUrl,
+                connectTimeout,
+                readTimeout,
+                mode,
+                coalesceInFlight,
+                maxConcurrentCalls,
+                rateLimitShare,
+                age);
     }
 
     /** The value of one configuration name, as text {@link #load} reads back to the same value. */
@@ -113,6 +161,8 @@ public record GuardConfig(
             case MODE -> mode == Mode.ENFORCE ? "enforce" : "report-only";
             case COALESCE_IN_FLIGHT -> Boolean.toString(coalesceInFlight);
             case MAX_CONCURRENT_CALLS -> Integer.toString(maxConcurrentCalls);
+            case RATE_LIMIT_SHARE -> Double.toString(rateLimitShare);
+            case MAX_DECISION_AGE_MS -> Long.toString(maxDecisionAge.toMillis());
             default -> throw new IllegalArgumentException("not a configuration name: " + name);
         };
     }
@@ -189,6 +239,14 @@ public record GuardConfig(
         } catch (NumberFormatException e) {
             throw new ConfigurationException(key, "must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static double share(String value) {
+        String decimal = value.strip();
+        if (DECIMAL.matcher(decimal).matches()) {
+            return Double.parseDouble(decimal);
+        }
+        throw new ConfigurationException(RATE_LIMIT_SHARE, "must be a decimal such as 0.5, was '" + value + "'");
     }
 
     private static boolean bool(String key, String value) {

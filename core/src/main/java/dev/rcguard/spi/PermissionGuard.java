@@ -4,15 +4,16 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Logical;
 import dev.rcguard.Reason;
+import dev.rcguard.internal.budget.InMemoryBudgetStore;
+import dev.rcguard.internal.budget.Policy;
+import dev.rcguard.internal.budget.RateLimitEconomy;
 import dev.rcguard.internal.client.HttpRingCentralClient;
 import dev.rcguard.internal.engine.Combination;
 import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
-import dev.rcguard.internal.engine.RateLimitGate;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,11 +30,13 @@ import java.util.function.Supplier;
  * <p>On the way to RingCentral each id passes, in order:
  * <ol>
  *   <li>the per-request {@link RequestMemo}: an id already asked in this request is not asked again;
- *   <li>the rate-limit gate: after a 429 for this token, nothing is sent until Retry-After has passed;
- *   <li>in-flight coalescing: identical concurrent checks share one call (nothing outlives that call);
+ *   <li>in-flight coalescing: identical concurrent checks share one decision (nothing outlives it);
+ *   <li>the rate-limit economy: a live call when the user's budget affords it; otherwise the user's latest decision
+ *       for the id if it is at most {@code rcguard.max-decision-age-ms} old, else 503 with {@code Retry-After}, and
+ *       never a call during a 429 penalty;
  *   <li>the {@link RingCentralClient}: the permission ids concurrently, the feature ids in one call.
  * </ol>
- * No answer is kept beyond its request. Every failure is a refusal.
+ * Below a user's budget every check is live. Every failure is a refusal.
  *
  * <p>An application has one guard, which holds its client's threads and connections and all its rate-limit state:
  * adapters obtain it through {@link ApplicationGuard}, which closes it when the application stops.
@@ -50,30 +54,36 @@ public final class PermissionGuard implements AutoCloseable {
     /** A target extension that is neither digits nor {@code ~}: refused without asking RingCentral. */
     static final Reason INVALID_TARGET = new Reason("CMN-101", "Parameter [targetExtensionId] value is invalid.");
 
+    static final Decision CLOSED =
+            Decision.unavailable(new Reason("GuardClosed", "The application is stopping; nothing is checked"));
+
     /** One in-flight call: the key of a permission check, or of a batch of features. */
     private record CallKey(
             String fingerprint, String accountId, String extensionId, Kind kind, List<String> ids, String target) {}
 
     private final RingCentralClient client;
     private final GuardConfig config;
-    private final RateLimitGate gate;
+    private final RateLimitEconomy economy;
+    private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
     private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
 
-    private PermissionGuard(RingCentralClient client, GuardConfig config) {
+    PermissionGuard(RingCentralClient client, GuardConfig config, LongSupplier clock) {
         this.client = client;
         this.config = config;
-        this.gate = new RateLimitGate(System::nanoTime);
+        Policy policy =
+                new Policy(config.rateLimitShare(), config.maxDecisionAge().toMillis());
+        this.economy = new RateLimitEconomy(new InMemoryBudgetStore(policy), policy, clock);
     }
 
     /** A guard that calls the RingCentral server {@code config} names. Close it when the application stops. */
     public static PermissionGuard create(GuardConfig config) {
-        return new PermissionGuard(new HttpRingCentralClient(config), config);
+        return over(new HttpRingCentralClient(config), config);
     }
 
     /** A guard over another transport (benchmarks, tests); closing the guard closes the transport. */
     public static PermissionGuard over(RingCentralClient client, GuardConfig config) {
-        return new PermissionGuard(client, config);
+        return new PermissionGuard(client, config, System::currentTimeMillis);
     }
 
     public GuardConfig config() {
@@ -161,6 +171,9 @@ public final class PermissionGuard implements AutoCloseable {
         if (caller == null) {
             return CompletableFuture.completedFuture(Decision.missingToken());
         }
+        if (closed) { // not even a decision kept from before: the application has stopped
+            return CompletableFuture.completedFuture(CLOSED);
+        }
         try {
             List<CompletableFuture<Decision>> parts = new ArrayList<>(2);
             if (requirement.permissions() != null) {
@@ -190,14 +203,15 @@ public final class PermissionGuard implements AutoCloseable {
     }
 
     private CompletableFuture<Decision> askPermission(Caller caller, String id, String target) {
-        Duration wait = gate.remaining(caller.fingerprint());
-        if (!wait.isZero()) {
-            return CompletableFuture.completedFuture(heldBack(wait));
-        }
+        List<String> ids = List.of(id);
         CallKey key = new CallKey(
-                caller.fingerprint(), caller.accountId(), caller.extensionId(), Kind.PERMISSION, List.of(id), target);
-        return coalesced(permissionCalls, key, () -> client.checkPermission(caller, id, target))
-                .thenApply(decision -> watchRateLimit(caller, decision));
+                caller.fingerprint(), caller.accountId(), caller.extensionId(), Kind.PERMISSION, ids, target);
+        return coalesced(
+                permissionCalls,
+                key,
+                () -> economy.decide(
+                                caller, Kind.PERMISSION, ids, target, () -> client.checkPermission(caller, id, target))
+                        .thenApply(decisions -> decisions.get(id)));
     }
 
     private CompletableFuture<Decision> features(Caller caller, Requirement.Rule rule, RequestMemo memo) {
@@ -215,20 +229,12 @@ public final class PermissionGuard implements AutoCloseable {
     }
 
     private CompletableFuture<Map<String, Decision>> askFeatures(Caller caller, List<String> ids) {
-        Duration wait = gate.remaining(caller.fingerprint());
-        if (!wait.isZero()) {
-            Decision held = heldBack(wait);
-            Map<String, Decision> all = new HashMap<>();
-            ids.forEach(id -> all.put(id, held));
-            return CompletableFuture.completedFuture(all);
-        }
-        CallKey key = new CallKey(
-                caller.fingerprint(), caller.accountId(), caller.extensionId(), Kind.FEATURE, List.copyOf(ids), null);
-        return coalesced(featureCalls, key, () -> client.checkFeatures(caller, ids))
-                .thenApply(answers -> {
-                    answers.values().forEach(decision -> watchRateLimit(caller, decision));
-                    return answers;
-                });
+        CallKey key =
+                new CallKey(caller.fingerprint(), caller.accountId(), caller.extensionId(), Kind.FEATURE, ids, null);
+        return coalesced(
+                featureCalls,
+                key,
+                () -> economy.decide(caller, Kind.FEATURE, ids, null, () -> client.checkFeatures(caller, ids)));
     }
 
     private <V> CompletableFuture<V> coalesced(
@@ -236,24 +242,9 @@ public final class PermissionGuard implements AutoCloseable {
         return config.coalesceInFlight() ? calls.share(key, call) : call.get();
     }
 
-    private Decision watchRateLimit(Caller caller, Decision decision) {
-        if (decision.isRateLimited()) {
-            gate.holdBack(caller.fingerprint(), decision.retryAfter());
-        }
-        return decision;
-    }
-
-    private static Decision heldBack(Duration wait) {
-        return Decision.rateLimited(
-                new Reason(
-                        "CMN-301",
-                        "Request rate exceeded; no call is sent to RingCentral until Retry-After has passed"),
-                wait);
-    }
-
-    /** Tokens held back by the rate-limit gate right now. */
-    public int rateLimitedTokens() {
-        return gate.size();
+    /** How the guard spends each user's rate-limit budget: its calls, reused decisions, refusals, and budgets. */
+    public RateLimitEconomy economy() {
+        return economy;
     }
 
     /** Upstream calls in flight right now. */
@@ -264,6 +255,7 @@ public final class PermissionGuard implements AutoCloseable {
     /** Stops the client's threads and closes its connections; checks made afterwards fail closed. */
     @Override
     public void close() {
+        closed = true;
         if (client instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

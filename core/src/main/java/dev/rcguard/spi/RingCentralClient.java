@@ -1,14 +1,19 @@
 package dev.rcguard.spi;
 
 import dev.rcguard.Decision;
+import dev.rcguard.Reason;
 import dev.rcguard.internal.client.HttpRingCentralClient;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
- * One call to RingCentral, answered as a {@link Decision}. Implementations never fail their futures: every error
- * becomes a non-granting decision (fail closed).
+ * One call to RingCentral, answered as {@link Decision}s and what the answer said of the user and their budget.
+ * Implementations never fail their futures: every error becomes a non-granting decision (fail closed).
  *
  * <p>{@link HttpRingCentralClient} is the real one; a benchmark or a test may supply another transport.
  */
@@ -19,8 +24,66 @@ public interface RingCentralClient {
      *
      * @param targetExtensionId the extension the permission is exercised on, or {@code null} for the caller's own
      */
-    CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId);
+    CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId);
 
     /** {@code GET .../features?featureId=A&featureId=B}: one call for all ids; one decision per id asked. */
-    CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds);
+    CompletableFuture<Answer> checkFeatures(Caller caller, List<String> featureIds);
+
+    /**
+     * What one call told.
+     *
+     * @param decisions one decision per id asked
+     * @param rateLimit the answer's {@code X-Rate-Limit-*} headers, or {@code null} when they were absent or unreadable
+     * @param user the RingCentral user the answer names ({@code accountId/extensionId}, digits, from its {@code uri}),
+     *     or {@code null}: a features answer, an error, or no answer at all names nobody
+     */
+    record Answer(Map<String, Decision> decisions, RateLimit rateLimit, String user) {
+
+        private static final Pattern USER = Pattern.compile("[0-9]{1,20}/[0-9]{1,20}");
+
+        public Answer {
+            decisions = Map.copyOf(decisions);
+            if (user != null && !USER.matcher(user).matches()) {
+                throw new IllegalArgumentException("a user is accountId/extensionId, digits");
+            }
+        }
+
+        /** The same decision for every id, and nothing learned of the user or the budget (no answer came). */
+        public static Answer only(List<String> ids, Decision decision) {
+            Map<String, Decision> decisions = new HashMap<>(ids.size() * 2);
+            ids.forEach(id -> decisions.put(id, decision));
+            return new Answer(decisions, null, null);
+        }
+
+        /** The decision about {@code id}; a refusal if the answer has none. */
+        public Decision decision(String id) {
+            Decision decision = decisions.get(id);
+            return decision != null
+                    ? decision
+                    : Decision.unavailable(new Reason("GuardError", "No decision for " + id));
+        }
+    }
+
+    /**
+     * RingCentral's {@code X-Rate-Limit-*} headers: the user's budget in one group, whoever spent it.
+     *
+     * @param group {@code X-Rate-Limit-Group}, such as {@code Light} or {@code Medium}
+     * @param limit {@code X-Rate-Limit-Limit}: calls per window
+     * @param remaining {@code X-Rate-Limit-Remaining}: what is left of the window, at most {@code limit}
+     * @param window {@code X-Rate-Limit-Window}
+     */
+    record RateLimit(String group, int limit, int remaining, Duration window) {
+
+        private static final Pattern GROUP = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
+
+        public RateLimit {
+            Objects.requireNonNull(window, "window");
+            if (group == null || !GROUP.matcher(group).matches()) {
+                throw new IllegalArgumentException("a rate-limit group is a short word");
+            }
+            if (limit < 1 || remaining < 0 || remaining > limit || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("limit positive, 0 <= remaining <= limit, window positive");
+            }
+        }
+    }
 }

@@ -36,7 +36,9 @@ class GuardConfigTest {
                 "rcguard.read-timeout-ms", "200",
                 "rcguard.mode", "report-only",
                 "rcguard.coalesce-in-flight", "false",
-                "rcguard.max-concurrent-calls", "8"));
+                "rcguard.max-concurrent-calls", "8",
+                "rcguard.rate-limit-share", "0.25",
+                "rcguard.max-decision-age-ms", "0"));
         assertThat(config)
                 .isEqualTo(new GuardConfig(
                         URI.create("http://127.0.0.1:8089"),
@@ -44,7 +46,9 @@ class GuardConfigTest {
                         Duration.ofMillis(200),
                         GuardConfig.Mode.REPORT_ONLY,
                         false,
-                        8));
+                        8,
+                        0.25,
+                        Duration.ZERO));
     }
 
     @Test

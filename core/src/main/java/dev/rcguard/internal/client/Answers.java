@@ -7,6 +7,8 @@ import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.MalformedResponseException;
 import dev.rcguard.internal.json.MalformedJsonException;
 import dev.rcguard.internal.json.StrictJson;
+import dev.rcguard.spi.RingCentralClient.Answer;
+import dev.rcguard.spi.RingCentralClient.RateLimit;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place that turns RingCentral's answers into {@link Decision}s. Only a genuine grant is a grant: a 200 whose
@@ -54,19 +58,31 @@ public final class Answers {
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
     static final int MAX_TEXT = 300;
 
+    private static final Pattern USER_URI =
+            Pattern.compile("/restapi/v1\\.0/account/([0-9]{1,20})/extension/([0-9]{1,20})/authz-profile/check\\?");
+
     private static final Reason MALFORMED = new Reason("InvalidResponse", "RingCentral's answer could not be read");
 
     private Answers() {}
 
-    /** The decision for an {@code authz-profile/check} answer about {@code permissionId}, asked with {@code token}. */
-    public static Decision permission(String permissionId, HttpResponse answer, String token) {
+    /**
+     * What an {@code authz-profile/check} answer about {@code permissionId}, asked with {@code token}, says: the
+     * decision, the rate-limit headers, and the user its {@code uri} names.
+     */
+    public static Answer permission(String permissionId, HttpResponse answer, String token) {
+        RateLimit rateLimit = rateLimit(answer);
         if (answer.status() != 200) {
-            return error(Kind.PERMISSION, permissionId, answer, token);
+            return new Answer(
+                    Map.of(permissionId, error(Kind.PERMISSION, permissionId, answer, token)), rateLimit, null);
         }
         Map<String, Object> check = object(answer);
         if (check == null) {
-            return Decision.unavailable(MALFORMED);
+            return new Answer(Map.of(permissionId, Decision.unavailable(MALFORMED)), rateLimit, null);
         }
+        return new Answer(Map.of(permissionId, permission(permissionId, check)), rateLimit, user(check.get("uri")));
+    }
+
+    private static Decision permission(String permissionId, Map<String, Object> check) {
         Object successful = check.get("successful");
         if (successful == null || successful == Boolean.FALSE) { // absent: RingCentral's default is false
             return Decision.denied(
@@ -85,8 +101,15 @@ public final class Answers {
         return Decision.granted();
     }
 
-    /** One decision per id asked, from a {@code features} answer asked with {@code token}. */
-    public static Map<String, Decision> features(List<String> featureIds, HttpResponse answer, String token) {
+    /**
+     * One decision per id asked, from a {@code features} answer asked with {@code token}, with its rate-limit headers
+     * (a features answer has no {@code uri}: it names no user).
+     */
+    public static Answer features(List<String> featureIds, HttpResponse answer, String token) {
+        return new Answer(decisions(featureIds, answer, token), rateLimit(answer), null);
+    }
+
+    private static Map<String, Decision> decisions(List<String> featureIds, HttpResponse answer, String token) {
         if (answer.status() != 200) {
             return each(featureIds, id -> error(Kind.FEATURE, id, answer, token));
         }
@@ -196,6 +219,47 @@ public final class Answers {
                 permission == null ? null : clean(permission, token));
     }
 
+    /**
+     * The {@code X-Rate-Limit-*} headers (names in any case), or {@code null} unless each came exactly once and
+     * they agree: a group name, a positive limit, a remaining count between 0 and the limit, a window of 1 s to a day.
+     */
+    static RateLimit rateLimit(HttpResponse answer) {
+        String group = answer.single("x-rate-limit-group");
+        int limit = count(answer.single("x-rate-limit-limit"));
+        int remaining = count(answer.single("x-rate-limit-remaining"));
+        int window = count(answer.single("x-rate-limit-window"));
+        if (group == null || limit < 1 || remaining < 0 || remaining > limit || window < 1 || window > 86_400) {
+            return null;
+        }
+        try {
+            return new RateLimit(group, limit, remaining, Duration.ofSeconds(window));
+        } catch (IllegalArgumentException notAGroupName) {
+            return null;
+        }
+    }
+
+    /** A count of at most nine digits, or -1. */
+    private static int count(String value) {
+        if (value == null || value.isEmpty() || value.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** {@code accountId/extensionId} from a check answer's {@code uri}, or {@code null} when it names no user. */
+    static String user(Object uri) {
+        if (!(uri instanceof String text)) {
+            return null;
+        }
+        Matcher matcher = USER_URI.matcher(text);
+        return matcher.find() ? matcher.group(1) + '/' + matcher.group(2) : null;
+    }
+
     /** Seconds or an HTTP-date; {@link #DEFAULT_RETRY_AFTER} when absent, repeated or unreadable; capped at a day. */
     static Duration retryAfter(List<String> headers) {
         if (headers.size() != 1 || headers.get(0).isBlank()) {
@@ -271,7 +335,7 @@ public final class Answers {
         return s.toString();
     }
 
-    static Map<String, Decision> each(List<String> ids, Function<String, Decision> decide) {
+    private static Map<String, Decision> each(List<String> ids, Function<String, Decision> decide) {
         Map<String, Decision> decisions = new HashMap<>(ids.size() * 2);
         for (String id : ids) {
             decisions.put(id, decide.apply(id));

@@ -1,14 +1,13 @@
 package dev.rcguard.internal.client;
 
-import dev.rcguard.Decision;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.HttpTransport;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.spi.RingCentralClient;
+import dev.rcguard.spi.RingCentralClient.Answer;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -54,19 +53,19 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     }
 
     @Override
-    public CompletableFuture<Decision> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
+    public CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
         String target = ACCOUNT + caller.accountId() + "/extension/" + caller.extensionId()
                 + "/authz-profile/check?permissionId=" + permissionId
                 + (targetExtensionId == null ? "" : "&targetExtensionId=" + targetExtensionId);
         return call(
                 caller,
                 target,
-                answer -> Answers.permission(permissionId, answer, caller.accessToken()),
-                Answers::failure);
+                List.of(permissionId),
+                answer -> Answers.permission(permissionId, answer, caller.accessToken()));
     }
 
     @Override
-    public CompletableFuture<Map<String, Decision>> checkFeatures(Caller caller, List<String> featureIds) {
+    public CompletableFuture<Answer> checkFeatures(Caller caller, List<String> featureIds) {
         StringBuilder target = new StringBuilder(ACCOUNT)
                 .append(caller.accountId())
                 .append("/extension/")
@@ -80,16 +79,17 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         return call(
                 caller,
                 target.toString(),
-                answer -> Answers.features(featureIds, answer, caller.accessToken()),
-                failure -> Answers.each(featureIds, id -> Answers.failure(failure)));
+                featureIds,
+                answer -> Answers.features(featureIds, answer, caller.accessToken()));
     }
 
     /**
      * Ids and the target are validated before they get here ({@code Requirement}, {@code Caller}): letters, digits,
      * {@code _} and {@code ~} need no encoding in a URL.
      */
-    private <T> CompletableFuture<T> call(
-            Caller caller, String target, Function<HttpResponse, T> decide, Function<Throwable, T> onFailure) {
+    private CompletableFuture<Answer> call(
+            Caller caller, String target, List<String> ids, Function<HttpResponse, Answer> decide) {
+        Function<Throwable, Answer> onFailure = failure -> Answer.only(ids, Answers.failure(failure));
         if (!slots.tryAcquire()) {
             return CompletableFuture.completedFuture(
                     onFailure.apply(new RejectedExecutionException("all call slots are taken")));

@@ -85,7 +85,8 @@ class AnswersPropertyTest {
                 && trailer.genuine();
 
         Decision decision = Answers.permission(
-                ID, answer(Integer.parseInt(status.text()), contentType, contentEncoding, body), TOKEN);
+                        ID, answer(Integer.parseInt(status.text()), contentType, contentEncoding, body), TOKEN)
+                .decision(ID);
 
         assertThat(decision.isGranted())
                 .as(
@@ -119,8 +120,9 @@ class AnswersPropertyTest {
                 && recordsOfTheId.size() == 1
                 && recordsOfTheId.get(0).genuine();
 
-        Map<String, Decision> decisions =
-                Answers.features(List.of("SMSSending"), answer(200, contentType, contentEncoding, body), TOKEN);
+        Map<String, Decision> decisions = Answers.features(
+                        List.of("SMSSending"), answer(200, contentType, contentEncoding, body), TOKEN)
+                .decisions();
 
         assertThat(decisions.get("SMSSending").isGranted()).as(body).isEqualTo(genuine);
     }

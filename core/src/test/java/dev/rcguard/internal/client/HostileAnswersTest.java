@@ -10,6 +10,7 @@ import dev.rcguard.simulator.hostile.Label;
 import dev.rcguard.simulator.hostile.Trait;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.RingCentralClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -59,7 +60,8 @@ class HostileAnswersTest {
     @Test
     void everyKindOfPermissionAnswer_grantsExactlyWhenItsLabelSaysGrant() {
         Map<AnswerKind, Decision> decisions =
-                inBatches(kind -> client.checkPermission(Caller.of(kind.token("permission")), "ReadMessages", null));
+                inBatches(kind -> client.checkPermission(Caller.of(kind.token("permission")), "ReadMessages", null)
+                        .thenApply(answer -> answer.decision("ReadMessages")));
 
         List<String> wrong = new ArrayList<>();
         decisions.forEach((kind, decision) -> judge(kind, kind.permissionLabel(), decision, "permission", wrong));
@@ -71,7 +73,8 @@ class HostileAnswersTest {
     void everyKindOfFeaturesAnswer_grantsEachIdExactlyWhenItsLabelSaysGrant() {
         List<String> ids = List.of("SMSSending", "FaxReceiving");
         Map<AnswerKind, Map<String, Decision>> answers =
-                inBatches(kind -> client.checkFeatures(Caller.of(kind.token("features")), ids));
+                inBatches(kind -> client.checkFeatures(Caller.of(kind.token("features")), ids)
+                        .thenApply(RingCentralClient.Answer::decisions));
 
         List<String> wrong = new ArrayList<>();
         answers.forEach((kind, decisions) -> {
@@ -97,7 +100,8 @@ class HostileAnswersTest {
             for (AnswerKind probe : List.of(AnswerKind.values()[denial()], AnswerKind.values()[expired()])) {
                 Decision next = client.checkPermission(
                                 Caller.of(probe.token("after-" + kind.number())), "ReadMessages", null)
-                        .join();
+                        .join()
+                        .decision("ReadMessages");
                 if (next.isGranted() || next.outcome() != expected(probe.permissionLabel())) {
                     wrong.add(probe + " after " + kind + " was decided " + next);
                 }
@@ -115,7 +119,8 @@ class HostileAnswersTest {
                 .toList();
         for (int i = 0; i < 50; i++) {
             AnswerKind kind = nasty.get(i % nasty.size());
-            hostile.add(client.checkPermission(Caller.of(kind.token("slot-" + i)), "ReadMessages", null));
+            hostile.add(client.checkPermission(Caller.of(kind.token("slot-" + i)), "ReadMessages", null)
+                    .thenApply(answer -> answer.decision("ReadMessages")));
         }
         hostile.forEach(CompletableFuture::join); // each ends by its deadline, answer or not
 

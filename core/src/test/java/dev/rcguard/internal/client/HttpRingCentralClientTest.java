@@ -79,11 +79,11 @@ class HttpRingCentralClientTest {
     }
 
     Decision permission(String id) {
-        return client.checkPermission(ALICE, id, null).join();
+        return client.checkPermission(ALICE, id, null).join().decision(id);
     }
 
     Decision feature(String id) {
-        return client.checkFeatures(ALICE, List.of(id)).join().get(id);
+        return client.checkFeatures(ALICE, List.of(id)).join().decisions().get(id);
     }
 
     @Test
@@ -166,7 +166,8 @@ class HttpRingCentralClientTest {
     @Test
     void asksForAllFeaturesInOneCall() {
         Map<String, Decision> decisions = client.checkFeatures(ALICE, List.of("SMSSending", "FaxSending", "WarpDrive"))
-                .join();
+                .join()
+                .decisions();
         assertThat(decisions).hasSize(3);
         assertThat(decisions.get("SMSSending").isGranted()).isTrue();
         assertThat(decisions.get("FaxSending").outcome()).isEqualTo(Outcome.DENIED);
@@ -176,7 +177,8 @@ class HttpRingCentralClientTest {
     @Test
     void anExpiredTokenIsUnauthenticated_withRingCentralsCode() {
         Decision decision = client.checkPermission(Caller.of("expired-token"), "ReadMessages", null)
-                .join();
+                .join()
+                .decision("ReadMessages");
         assertThat(decision.outcome()).isEqualTo(Outcome.UNAUTHENTICATED);
         assertThat(decision.reason().code()).isEqualTo("OAU-128");
     }
@@ -184,7 +186,8 @@ class HttpRingCentralClientTest {
     @Test
     void anUnknownTokenIsUnauthenticated() {
         Decision decision = client.checkPermission(Caller.of("nobody"), "ReadMessages", null)
-                .join();
+                .join()
+                .decision("ReadMessages");
         assertThat(decision.outcome()).isEqualTo(Outcome.UNAUTHENTICATED);
         assertThat(decision.reason().code()).isEqualTo("OAU-213");
     }
@@ -218,7 +221,8 @@ class HttpRingCentralClientTest {
     @Test
     void anotherExtensionsCheckIsDeniedByTheSimulatorAs403() {
         Decision decision = client.checkPermission(Caller.of("alice-token", "~", "200200"), "ReadMessages", null)
-                .join();
+                .join()
+                .decision("ReadMessages");
         assertThat(decision.outcome()).isEqualTo(Outcome.DENIED);
         assertThat(decision.reason().code()).isEqualTo("CMN-404");
     }
@@ -254,7 +258,8 @@ class HttpRingCentralClientTest {
     @Test
     void anUnknownExtensionIsDeniedByTheSimulatorAs404() {
         Decision decision = client.checkPermission(Caller.of("alice-token", "~", "999999"), "ReadMessages", null)
-                .join();
+                .join()
+                .decision("ReadMessages");
         assertThat(decision.outcome()).isEqualTo(Outcome.DENIED);
         assertThat(decision.reason().code()).isEqualTo("CMN-102");
     }
@@ -318,7 +323,7 @@ class HttpRingCentralClientTest {
         try (HttpRingCentralClient nowhere =
                 new HttpRingCentralClient(config(URI.create("http://127.0.0.1:" + closedPort)))) {
             Decision decision =
-                    nowhere.checkPermission(ALICE, "ReadMessages", null).join();
+                    nowhere.checkPermission(ALICE, "ReadMessages", null).join().decision("ReadMessages");
             assertThat(decision.outcome()).isEqualTo(Outcome.UNAVAILABLE);
             assertThat(decision.reason().code()).isEqualTo("ConnectionFailed");
         }

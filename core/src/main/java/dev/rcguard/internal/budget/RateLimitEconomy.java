@@ -1,0 +1,195 @@
+package dev.rcguard.internal.budget;
+
+import dev.rcguard.Decision;
+import dev.rcguard.Decision.Kind;
+import dev.rcguard.Decision.Outcome;
+import dev.rcguard.Reason;
+import dev.rcguard.internal.budget.BudgetStore.Remembered;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.RingCentralClient.Answer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Spends each RingCentral user's rate-limit budget so that the guard never causes a 429 and never locks the user out
+ * of the application's own calls (ARCHITECTURE.md, "Decision age").
+ *
+ * <p>Before each call it asks the user's {@link Budget} in the endpoint's group whether the call is affordable
+ * ({@link Budget#admit}). If it is, the call goes out, live, exactly as without an economy. If it is not, each id is
+ * answered from the user's latest decision for it when that decision is at most {@code max-decision-age} old, and
+ * otherwise refused without a call: 503 with {@code Retry-After} (when the budget refills or the penalty ends).
+ * Only grants and denials are kept for reuse; a rejected token, a rate limit or a failure never is.
+ *
+ * <p>RingCentral counts per user (account and extension) and group, so the budget does too: a token's user is learned
+ * from a check answer's {@code uri}, and until then (a token's first call, or one that only ever asks features, whose
+ * answers name nobody) the token counts as a user of its own. Calls made that way are charged to the user as soon as
+ * an answer names them. Each answer's {@code X-Rate-Limit-*} headers update the budget; a 429 starts its penalty.
+ */
+public final class RateLimitEconomy {
+
+    /** How long a token's user is remembered after an answer named them. */
+    static final long USER_MEMORY_MILLIS = Duration.ofMinutes(1).toMillis();
+
+    static final Reason BUDGET_SPENT = new Reason(
+            "BudgetSpent", "The guard's share of this user's RingCentral rate limit is spent; no call was made");
+    static final Reason PENALTY =
+            new Reason("CMN-301", "Request rate exceeded; no call is sent to RingCentral until Retry-After has passed");
+
+    private final BudgetStore store;
+    private final Policy policy;
+    private final LongSupplier clock;
+    /** The group each endpoint belongs to: RingCentral's documented one until an answer says otherwise. */
+    private final Map<Kind, String> groups =
+            new ConcurrentHashMap<>(Map.of(Kind.PERMISSION, "Light", Kind.FEATURE, "Medium"));
+
+    private final LongAdder liveCalls = new LongAdder();
+    private final LongAdder reused = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder rateLimitedAnswers = new LongAdder();
+
+    public RateLimitEconomy(BudgetStore store, Policy policy, LongSupplier clock) {
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * The decisions about {@code ids} (a permission, or a batch of features asked in one call) for {@code caller}:
+     * from {@code call} if the budget affords it, else reused or refused.
+     */
+    public CompletableFuture<Map<String, Decision>> decide(
+            Caller caller, Kind kind, List<String> ids, String target, Supplier<CompletableFuture<Answer>> call) {
+        long now = clock.getAsLong();
+        String user = store.userOf(caller.fingerprint(), now);
+        String owner = user != null ? user : "token:" + caller.fingerprint();
+        String group = groups.get(kind);
+        Map<String, Remembered> usable = new HashMap<>(ids.size() * 2);
+        for (String id : ids) {
+            Remembered latest = store.latest(decisionKey(owner, kind, id, target), now);
+            if (latest != null && policy.reusable(now - latest.decidedAt())) {
+                usable.put(id, latest);
+            }
+        }
+        Budget.Admission admission = store.admit(budgetKey(owner, group), group, now, usable.size() == ids.size());
+        if (!admission.live()) {
+            return CompletableFuture.completedFuture(withoutCall(ids, usable, admission, now));
+        }
+        liveCalls.increment();
+        return call.get().thenApply(answer -> {
+            learn(caller, kind, target, owner, user == null, group, now, answer);
+            return answer.decisions();
+        });
+    }
+
+    private Map<String, Decision> withoutCall(
+            List<String> ids, Map<String, Remembered> usable, Budget.Admission admission, long now) {
+        Reason why = admission.budget().penaltyUntil() > now ? PENALTY : BUDGET_SPENT;
+        Duration retryAfter = Duration.ofMillis(Math.max(1, admission.retryAfterMillis()));
+        Map<String, Decision> decisions = new HashMap<>(ids.size() * 2);
+        for (String id : ids) {
+            Remembered latest = usable.get(id);
+            if (latest != null) {
+                reused.increment();
+                decisions.put(id, latest.decision());
+            } else {
+                refused.increment();
+                decisions.put(id, Decision.rateLimited(why, retryAfter));
+            }
+        }
+        return decisions;
+    }
+
+    /** What an answer taught: whose token it is, the budget's headers, a penalty, and the decisions to keep. */
+    private void learn(
+            Caller caller,
+            Kind kind,
+            String target,
+            String owner,
+            boolean provisional,
+            String askedGroup,
+            long sentAt,
+            Answer answer) {
+        long now = clock.getAsLong();
+        String user = owner;
+        if (answer.user() != null) {
+            store.learn(caller.fingerprint(), answer.user(), now + USER_MEMORY_MILLIS);
+            if (provisional) { // spent on the token's own budget: the user's budget pays for it too
+                store.charge(budgetKey(answer.user(), askedGroup), askedGroup, now);
+            }
+            user = answer.user();
+        }
+        String group = askedGroup;
+        if (answer.rateLimit() != null) {
+            group = answer.rateLimit().group();
+            groups.put(kind, group);
+            store.observe(budgetKey(user, group), answer.rateLimit(), now);
+        }
+        Decision any = answer.decisions().values().iterator().next();
+        if (any.isRateLimited()) { // one call, one answer: every id carries the same 429
+            rateLimitedAnswers.increment();
+            store.penalize(budgetKey(user, group), group, any.retryAfter().toMillis(), now);
+            return;
+        }
+        if (policy.maxDecisionAgeMillis() == 0) {
+            return;
+        }
+        for (Map.Entry<String, Decision> each : answer.decisions().entrySet()) {
+            Decision decision = each.getValue();
+            if (decision.outcome() == Outcome.GRANTED || decision.outcome() == Outcome.DENIED) {
+                store.remember(
+                        decisionKey(user, kind, each.getKey(), target),
+                        new Remembered(decision, sentAt),
+                        sentAt + policy.maxDecisionAgeMillis());
+            }
+        }
+    }
+
+    private static String budgetKey(String owner, String group) {
+        return owner + '|' + group;
+    }
+
+    private static String decisionKey(String owner, Kind kind, String id, String target) {
+        return owner + '|' + kind + '|' + id + '|' + (target == null ? "" : target);
+    }
+
+    /** The budget of {@code user} ({@code accountId/extensionId}) in {@code group}, or {@code null} if none is kept. */
+    public Budget budget(String user, String group) {
+        return store.budget(budgetKey(user, group));
+    }
+
+    /** Entries the store holds right now: bounded by the users active within a window, not every user seen. */
+    public int entries() {
+        return store.size();
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Calls sent to RingCentral since the guard started. */
+    public long liveCalls() {
+        return liveCalls.sum();
+    }
+
+    /** Ids answered from a decision at most {@code max-decision-age} old, without a call. */
+    public long reusedDecisions() {
+        return reused.sum();
+    }
+
+    /** Ids refused with 503 because the budget could not afford a call and no decision was fresh enough. */
+    public long refusedForBudget() {
+        return refused.sum();
+    }
+
+    /** 429s RingCentral answered (each one a call the economy should not have made: 0 is the goal). */
+    public long rateLimitedAnswers() {
+        return rateLimitedAnswers.sum();
+    }
+}
