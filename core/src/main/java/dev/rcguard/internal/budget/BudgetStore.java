@@ -19,6 +19,9 @@ public interface BudgetStore {
     /** The token belongs to {@code user}; remembered until {@code until}. */
     void learn(String tokenHash, String user, long until);
 
+    /** Forgets whose the token is (RingCentral rejected it): nothing kept for its user is reused for it again. */
+    void forget(String tokenHash);
+
     /** {@link Budget#admit}, atomically; a budget never seen starts {@link Budget#fresh}. */
     Budget.Admission admit(String budgetKey, String group, long now, boolean reusable);
 

@@ -41,6 +41,11 @@ public final class InMemoryBudgetStore implements BudgetStore {
     }
 
     @Override
+    public void forget(String tokenHash) {
+        users.remove(tokenHash);
+    }
+
+    @Override
     public Budget.Admission admit(String budgetKey, String group, long now, boolean reusable) {
         Budget.Admission[] admission = new Budget.Admission[1];
         budgets.compute(budgetKey, (key, budget) -> {

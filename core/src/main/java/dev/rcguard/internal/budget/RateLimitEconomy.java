@@ -118,7 +118,12 @@ public final class RateLimitEconomy {
             Answer answer) {
         long now = clock.getAsLong();
         String user = owner;
-        if (answer.user() != null) {
+        Decision any = answer.decisions().values().iterator().next(); // one call, one status: alike for every id
+        if (any.outcome() == Outcome.UNAUTHENTICATED) { // a rejected token borrows nothing from its user again
+            store.forget(caller.fingerprint());
+            return;
+        }
+        if (answer.user() != null && asksForItself(caller)) {
             store.learn(caller.fingerprint(), answer.user(), now + USER_MEMORY_MILLIS);
             if (provisional) { // spent on the token's own budget: the user's budget pays for it too
                 store.charge(budgetKey(answer.user(), askedGroup), askedGroup, now);
@@ -131,8 +136,7 @@ public final class RateLimitEconomy {
             groups.put(kind, group);
             store.observe(budgetKey(user, group), answer.rateLimit(), now);
         }
-        Decision any = answer.decisions().values().iterator().next();
-        if (any.isRateLimited()) { // one call, one answer: every id carries the same 429
+        if (any.isRateLimited()) {
             rateLimitedAnswers.increment();
             store.penalize(budgetKey(user, group), group, any.retryAfter().toMillis(), now);
             return;
@@ -149,6 +153,14 @@ public final class RateLimitEconomy {
                         sentAt + policy.maxDecisionAgeMillis());
             }
         }
+    }
+
+    /**
+     * Whether the caller's checks run on its own account and extension ({@code ~}): only then does an answer's
+     * {@code uri} name the token's user rather than an extension the token asked about.
+     */
+    private static boolean asksForItself(Caller caller) {
+        return Caller.OWN.equals(caller.accountId()) && Caller.OWN.equals(caller.extensionId());
     }
 
     private static String budgetKey(String owner, String group) {
