@@ -19,6 +19,8 @@ class JaxRsEnforcementTest {
     static final String PROBLEM_JSON = "application/problem+json";
 
     static RingCentralSimulator ringCentral;
+    static int users;
+    String alice;
     static EmbeddedServer server;
 
     @BeforeAll
@@ -56,6 +58,15 @@ class JaxRsEnforcementTest {
 
     @BeforeEach
     void reset() {
+        // A user of its own for each test: what a test counts is not changed by the budget earlier tests spent
+        alice = "alice-" + ++users;
+        ringCentral.addUser(u -> u.token(alice)
+                .grant("ReadMessages")
+                .feature("ReadMessages", true)
+                .unavailable(
+                        "SMSSending",
+                        "ServicePlanLimitation",
+                        "The feature is unavailable for the current service plan"));
         ringCentral.counters().reset();
         Invocations.reset();
         AuditLog.EVENTS.clear();
@@ -63,7 +74,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void grantedPermission_is200_andRunsTheResource() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages"), alice);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("3 messages");
@@ -73,23 +84,23 @@ class JaxRsEnforcementTest {
     @Test
     void oneRequest_asksRingCentralOncePerId_throughServletFilterJaxRsFilterInterceptorAndNestedBean()
             throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages"), alice);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Invocations.of("Mailbox#messages")).isEqualTo(1);
-        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "alice", "ReadMessages"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, alice, "ReadMessages"))
                 .isEqualTo(1);
-        assertThat(ringCentral.counters().calls(Endpoint.FEATURES, "alice", "ReadMessages"))
+        assertThat(ringCentral.counters().calls(Endpoint.FEATURES, alice, "ReadMessages"))
                 .isEqualTo(1);
         assertThat(ringCentral.counters().total()).isEqualTo(2);
     }
 
     @Test
     void twoRequests_askRingCentralAgain_nothingOutlivesItsRequest() throws Exception {
-        Http.get(server.uri("/messages"), "alice");
-        Http.get(server.uri("/messages"), "alice");
+        Http.get(server.uri("/messages"), alice);
+        Http.get(server.uri("/messages"), alice);
 
-        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "alice", "ReadMessages"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, alice, "ReadMessages"))
                 .isEqualTo(2);
     }
 
@@ -109,7 +120,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void featureUnavailable_is403WithRingCentralsReason_beforeTheBodyIsRead() throws Exception {
-        HttpResponse<String> response = Http.post(server.uri("/messages/sms"), "alice", "hello");
+        HttpResponse<String> response = Http.post(server.uri("/messages/sms"), alice, "hello");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
@@ -180,7 +191,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void denialInANestedBean_isMappedToTheSame403() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages/admin"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages/admin"), alice);
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
@@ -192,7 +203,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void resourceThatIsNotACdiBean_isProtectedByTheFilter() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/call-log"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/call-log"), alice);
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("\"permission\":\"ReadCallLog\"");
@@ -201,7 +212,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void targetExtension_isTakenFromThePathParameter() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages/users/~"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages/users/~"), alice);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("messages of ~");
@@ -209,7 +220,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void targetExtensionThatIsNotAnId_is403WithoutAnUpstreamCall() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages/users/abc"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages/users/abc"), alice);
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("\"code\":\"CMN-101\"").contains("\"permission\":\"ReadMessages\"");
@@ -219,7 +230,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void completionStageResource_isCheckedFirst() throws Exception {
-        HttpResponse<String> granted = Http.get(server.uri("/messages/async"), "alice");
+        HttpResponse<String> granted = Http.get(server.uri("/messages/async"), alice);
         HttpResponse<String> denied = Http.get(server.uri("/messages/async"), "bob");
 
         assertThat(granted.statusCode()).isEqualTo(200);
@@ -231,7 +242,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void suspendedAsyncResponseResource_isCheckedFirst() throws Exception {
-        HttpResponse<String> granted = Http.get(server.uri("/messages/suspended"), "alice");
+        HttpResponse<String> granted = Http.get(server.uri("/messages/suspended"), alice);
         HttpResponse<String> denied = Http.get(server.uri("/messages/suspended"), null);
 
         assertThat(granted.statusCode()).isEqualTo(200);
@@ -242,7 +253,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void everyDecision_isAnAuditEvent_withoutTheToken() throws Exception {
-        Http.get(server.uri("/call-log"), "alice");
+        Http.get(server.uri("/call-log"), alice);
 
         assertThat(AuditLog.EVENTS).hasSize(1);
         PermissionCheckEvent event = AuditLog.EVENTS.get(0);
@@ -253,12 +264,12 @@ class JaxRsEnforcementTest {
         assertThat(event.requirement().permissions().ids()).containsExactly("ReadCallLog");
         assertThat(event.latency()).isPositive();
         assertThat(event.enforced()).isTrue();
-        assertThat(event.toString()).doesNotContain("alice");
+        assertThat(event.toString()).doesNotContain(alice);
     }
 
     @Test
     void aCdiResourceMethodIsCheckedOnce_byTheFilter_notAgainByItsInterceptor() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages"), alice);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(AuditLog.EVENTS)
@@ -269,7 +280,7 @@ class JaxRsEnforcementTest {
 
     @Test
     void theInterceptorTrustsTheFiltersGrant_forTheSameRequirementAndTarget_butChecksAnotherTarget() throws Exception {
-        HttpResponse<String> response = Http.get(server.uri("/messages/users/~/forwarded"), "alice");
+        HttpResponse<String> response = Http.get(server.uri("/messages/users/~/forwarded"), alice);
 
         assertThat(response.statusCode()).isEqualTo(403); // alice may read her own messages, not 999999's
         assertThat(response.body()).contains("\"permission\":\"ReadMessages\"");
@@ -280,7 +291,7 @@ class JaxRsEnforcementTest {
         assertThat(AuditLog.EVENTS)
                 .extracting(event -> event.decision().outcome())
                 .containsExactly(Decision.Outcome.GRANTED, Decision.Outcome.DENIED);
-        assertThat(ringCentral.counters().calls("alice", "ReadMessages")).isEqualTo(2);
+        assertThat(ringCentral.counters().calls(alice, "ReadMessages")).isEqualTo(2);
         assertThat(Invocations.of("GET /messages/users/{extensionId}/forwarded"))
                 .isEqualTo(1);
         assertThat(Invocations.of("Mailbox#messagesOf")).isZero();
