@@ -22,10 +22,12 @@ import java.util.function.Supplier;
  * of the application's own calls (ARCHITECTURE.md, "Decision age").
  *
  * <p>Before each call it asks the user's {@link Budget} in the endpoint's group whether the call is affordable
- * ({@link Budget#admit}). If it is, the call goes out, live, exactly as without an economy. If it is not, each id is
- * answered from the user's latest decision for it when that decision is at most {@code max-decision-age} old, and
- * otherwise refused without a call: 503 with {@code Retry-After} (when the budget refills or the penalty ends).
- * Only grants and denials are kept for reuse; a rejected token, a rate limit or a failure never is.
+ * ({@link Budget#admit}: within the guard's share, not during a penalty, not the last call of RingCentral's window;
+ * the last calls of the share are kept for checks that have no decision to reuse). If it is, the call goes out, live,
+ * exactly as without an economy. If it is not, each id is answered from the user's latest decision for it when that
+ * decision is at most {@code max-decision-age} old, and otherwise refused without a call: 503 with {@code Retry-After}
+ * (when a call is regained or the penalty ends). Only grants and denials are kept for reuse; a rejected token, a rate
+ * limit or a failure never is.
  *
  * <p>RingCentral counts per user (account and extension) and group, so the budget does too: a token's user is learned
  * from a check answer's {@code uri}, and until then (a token's first call, or one that only ever asks features, whose
