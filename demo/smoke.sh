@@ -171,3 +171,7 @@ else
 fi
 
 check "The page at /" 200 '<script src="app.js"></script>' -- "$BASE/"
+check "The rate-limit economy, for alice" 200 'Content-Type: application/json' '"user":"alice"' \
+    '"rateLimitedAnswers":0' '"Light":{"ringCentral":{"limit":50,' -- "$BASE/demo/economy?user=alice"
+check "The rate-limit economy: no such demo user" 400 'Content-Type: application/problem+json' \
+    '"detail":"No such demo user; one of: alice, bob, carol, dave"' -- "$BASE/demo/economy?user=zed"

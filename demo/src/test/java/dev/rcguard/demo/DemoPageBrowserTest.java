@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page at {@code /} in a real headless Chromium: it runs every documented request ({@code ?run=all}) and shows
- * each status and problem+json body beside the simulator's call counter. Skipped, saying why, where
+ * each status and problem+json body beside the simulator's call counter; and its burst panel ({@code ?burst=alice})
+ * fires 100 requests for one user and shows the calls made, the decisions reused and no 429. Skipped, saying why, where
  * {@code /usr/bin/chromium} is missing; {@code .ci/run} installs it so it never skips there.
  */
 class DemoPageBrowserTest {
@@ -48,7 +49,7 @@ class DemoPageBrowserTest {
 
     @Test
     void thePageRunsEveryRequest_andShowsStatusBodyAndCounterSideBySide(@TempDir Path profile) throws Exception {
-        String dom = chromium(profile, "--dump-dom");
+        String dom = chromium(profile, "?run=all", "--dump-dom");
 
         assertThat(dom).contains("data-done=\"true\"");
         assertThat(dom).contains("10 of 10 requests answered as expected.");
@@ -74,7 +75,7 @@ class DemoPageBrowserTest {
     void theScreenshotShowsTheHeaderTheGrantedAndTheRefusedAnswers(@TempDir Path profile) throws Exception {
         Files.deleteIfExists(SCREENSHOT);
 
-        chromium(profile, "--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2400");
+        chromium(profile, "?run=all", "--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2400");
 
         BufferedImage image = ImageIO.read(SCREENSHOT.toFile());
         assertThat(image.getWidth()).isEqualTo(1280);
@@ -84,7 +85,36 @@ class DemoPageBrowserTest {
         assertThat(count(image, 0xf5f6fa)).as("response body panels").isGreaterThan(50_000);
     }
 
-    private static String chromium(Path profile, String... output) throws IOException, InterruptedException {
+    @Test
+    void theBurstPanelFiresOneUsersRequests_andShowsCallsMadeDecisionsReusedBudgetsAndNo429(@TempDir Path profile)
+            throws Exception {
+        String dom = chromium(profile, "?burst=alice", "--dump-dom");
+
+        Matcher panel = Pattern.compile("<section id=\"burst\".*?</section>", Pattern.DOTALL)
+                .matcher(dom);
+        assertThat(panel.find()).as("burst panel").isTrue();
+        String burst = panel.group();
+        assertThat(burst).contains("data-done=\"true\"").doesNotContain(" hidden");
+        assertThat(burst).contains("(100 of 100)").contains("<td data-status=\"200\">100</td>");
+        assertThat(burst).contains("<td data-status=\"503\">0</td>").contains("<td data-status=\"other\">0</td>");
+        assertThat(burst).contains("<td id=\"burst-429\" class=\"zero\">0</td>");
+        int calls = number(burst, "<td id=\"burst-calls\">\\+(\\d+)</td>");
+        int reused = number(burst, "<td id=\"burst-reused\">\\+(\\d+)</td>");
+        // the guard's share of alice's 50 Light calls a minute: a burst of 5, then one every 3 s
+        assertThat(calls).isBetween(0, 5 + 10 / 3 + 1);
+        assertThat(reused).isPositive().isLessThanOrEqualTo(100 - calls); // requests in flight together share a call
+        assertThat(burst).containsPattern("<td class=\"rc\">(2[5-9]|[34]\\d|50) of 50</td>"); // at least 25 left
+        assertThat(burst).contains("100 requests, " + calls + " calls to RingCentral, " + reused + " decisions reused");
+    }
+
+    private static int number(String html, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(html);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static String chromium(Path profile, String query, String... output)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 CHROMIUM.toString(),
                 "--headless",
@@ -98,7 +128,7 @@ class DemoPageBrowserTest {
                 "--user-data-dir=" + profile,
                 "--virtual-time-budget=30000"));
         command.addAll(List.of(output));
-        command.add(demo.baseUri() + "?run=all");
+        command.add(demo.baseUri() + query);
         Path log = Files.createTempFile(profile, "chromium", ".log");
         Process browser = new ProcessBuilder(command)
                 .redirectError(log.toFile())

@@ -42,6 +42,16 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with {@code Authorization: Bearer <token>}. */
+    static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
+        return CLIENT.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonStructure json(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.read();

@@ -102,13 +102,119 @@ async function runAll(entries) {
     document.body.dataset.done = "true";
 }
 
+// The burst panel: one user's requests at a fixed rate, and the guard's economy polled while they run.
+const BURST_REQUESTS = 100;
+const BURST_INTERVAL_MS = 100; // ten a second: 100 requests in 10 s
+const BURST_POLL_MS = 500;
+
+async function economy(user) {
+    return json("demo/economy?user=" + encodeURIComponent(user));
+}
+
+function showBurst(users) {
+    const select = document.getElementById("burst-user");
+    for (const user of users) {
+        select.add(new Option(user.name, user.name));
+    }
+    document.getElementById("burst").hidden = users.length === 0;
+    document.getElementById("burst-run").addEventListener("click", () => burst(select.value, users));
+}
+
+function showEconomy(start, now) {
+    const grew = name => "+" + (now[name] - start[name]);
+    document.getElementById("burst-calls").textContent = grew("liveCalls");
+    document.getElementById("burst-reused").textContent = grew("reusedDecisions");
+    document.getElementById("burst-refused").textContent = grew("refusedForBudget");
+    const limited = document.getElementById("burst-429");
+    limited.textContent = String(now.rateLimitedAnswers);
+    limited.className = now.rateLimitedAnswers === 0 ? "zero" : "nonzero";
+    for (const [name, group] of Object.entries(now.groups)) {
+        const row = document.querySelector(`#burst-budget tr[data-group="${name}"]`);
+        const rc = group.ringCentral;
+        row.querySelector(".rc").textContent = `${rc.remaining} of ${rc.limit}` + (rc.inPenalty ? " (429 penalty)" : "");
+        row.querySelector(".share").textContent = group.guard.tokens.toFixed(1)
+            + (group.guard.known ? "" : " (full: not spent yet)") + (group.guard.inPenalty ? " (waiting out a 429)" : "");
+    }
+}
+
+async function burst(user, users) {
+    const button = document.getElementById("burst-run");
+    const panel = document.getElementById("burst");
+    const token = users.find(u => u.name === user).token;
+    button.disabled = true;
+    delete panel.dataset.done;
+    const counts = {"200": 0, "401": 0, "403": 0, "503": 0, other: 0};
+    const cells = {};
+    for (const cell of document.querySelectorAll("#burst-answers td[data-status]")) {
+        cell.textContent = "0";
+        cells[cell.dataset.status] = cell;
+    }
+    let answered = 0;
+    const progress = document.getElementById("burst-progress");
+    progress.textContent = `(0 of ${BURST_REQUESTS})`;
+    document.getElementById("burst-summary").textContent = `${user}: ${BURST_REQUESTS} requests in progress…`;
+
+    const start = await economy(user);
+    showEconomy(start, start);
+    let polling = false;
+    const poller = setInterval(async () => {
+        if (!polling) { // one poll at a time, however slow the server
+            polling = true;
+            try {
+                showEconomy(start, await economy(user));
+            } finally {
+                polling = false;
+            }
+        }
+    }, BURST_POLL_MS);
+
+    const one = async () => {
+        let key = "other";
+        try {
+            const response = await fetch("api/messages", {headers: {Authorization: "Bearer " + token}, cache: "no-store"});
+            await response.text();
+            key = String(response.status) in counts ? String(response.status) : "other";
+        } catch (failed) {
+            // no answer at all: counted as other
+        }
+        counts[key]++;
+        cells[key].textContent = String(counts[key]);
+        answered++;
+        progress.textContent = `(${answered} of ${BURST_REQUESTS})`;
+    };
+    const sent = [];
+    for (let i = 0; i < BURST_REQUESTS; i++) {
+        sent.push(one());
+        if (i < BURST_REQUESTS - 1) {
+            await new Promise(resolve => setTimeout(resolve, BURST_INTERVAL_MS));
+        }
+    }
+    await Promise.all(sent);
+    clearInterval(poller);
+    const end = await economy(user);
+    showEconomy(start, end);
+    const calls = end.liveCalls - start.liveCalls;
+    const reused = end.reusedDecisions - start.reusedDecisions;
+    document.getElementById("burst-summary").textContent =
+        `${user}: ${BURST_REQUESTS} requests, ${calls} calls to RingCentral, ${reused} decisions reused, `
+        + `${end.rateLimitedAnswers} 429s from RingCentral.`;
+    panel.dataset.done = "true";
+    button.disabled = false;
+}
+
 async function main() {
     const [users, cases, info] = await Promise.all([json("demo/users"), json("demo/cases"), counters()]);
     showUsers(users, info);
     const entries = showCases(cases);
+    showBurst(users);
     document.getElementById("run-all").addEventListener("click", () => runAll(entries));
-    if (new URLSearchParams(location.search).get("run") === "all") {
+    const query = new URLSearchParams(location.search);
+    if (query.get("run") === "all") {
         await runAll(entries);
+    }
+    if (query.has("burst") && users.some(u => u.name === query.get("burst"))) {
+        document.getElementById("burst-user").value = query.get("burst");
+        await burst(query.get("burst"), users);
     }
 }
 
