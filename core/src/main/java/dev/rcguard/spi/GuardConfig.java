@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code rcguard.max-decision-age-ms}</td><td>10000</td>
  *       <td>the oldest decision the guard may reuse when its share cannot afford a live call ({@code 0}: strict,
  *       never: a 503 instead); at most 60000</td></tr>
+ *   <tr><td>{@code rcguard.rate-limit-store}</td><td>{@code memory}</td>
+ *       <td>where the rate-limit state lives: {@code memory} (this node), or {@code jcache} (the cluster's JCache,
+ *       shared by every node)</td></tr>
+ *   <tr><td>{@code rcguard.jcache-uri}</td><td>none</td>
+ *       <td>with {@code jcache}: the provider configuration to open (Hazelcast: {@code classpath:} or {@code file:}
+ *       URI of a member configuration); none: the provider's default (on Payara, Payara's own cluster)</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -50,7 +56,9 @@ public record GuardConfig(
         boolean coalesceInFlight,
         int maxConcurrentCalls,
         double rateLimitShare,
-        Duration maxDecisionAge) {
+        Duration maxDecisionAge,
+        Store rateLimitStore,
+        URI jcacheUri) {
 
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
@@ -63,6 +71,8 @@ public record GuardConfig(
     public static final String MAX_CONCURRENT_CALLS = "rcguard.max-concurrent-calls";
     public static final String RATE_LIMIT_SHARE = "rcguard.rate-limit-share";
     public static final String MAX_DECISION_AGE_MS = "rcguard.max-decision-age-ms";
+    public static final String RATE_LIMIT_STORE = "rcguard.rate-limit-store";
+    public static final String JCACHE_URI = "rcguard.jcache-uri";
 
     /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
     public static final List<String> APPLICATION_WIDE = List.of(
@@ -72,7 +82,17 @@ public record GuardConfig(
             COALESCE_IN_FLIGHT,
             MAX_CONCURRENT_CALLS,
             RATE_LIMIT_SHARE,
-            MAX_DECISION_AGE_MS);
+            MAX_DECISION_AGE_MS,
+            RATE_LIMIT_STORE,
+            JCACHE_URI);
+
+    /** Where the rate-limit state lives. */
+    public enum Store {
+        /** This node's memory (the default). */
+        MEMORY,
+        /** The cluster's JCache, shared by every node of the application. */
+        JCACHE
+    }
 
     /** What a refusal does. */
     public enum Mode {
@@ -100,6 +120,9 @@ public record GuardConfig(
             throw new ConfigurationException(
                     MAX_DECISION_AGE_MS, "must be between 0 (strict: never reuse) and 60000 milliseconds");
         }
+        if (rateLimitStore == null) {
+            throw new ConfigurationException(RATE_LIMIT_STORE, "is missing");
+        }
     }
 
     /** The defaults, against production RingCentral. */
@@ -123,7 +146,9 @@ public record GuardConfig(
                 bool(COALESCE_IN_FLIGHT, lookup.get(COALESCE_IN_FLIGHT, "true")),
                 integer(MAX_CONCURRENT_CALLS, lookup.get(MAX_CONCURRENT_CALLS, "256")),
                 share(lookup.get(RATE_LIMIT_SHARE, "0.5")),
-                Duration.ofMillis(integer(MAX_DECISION_AGE_MS, lookup.get(MAX_DECISION_AGE_MS, "10000"))));
+                Duration.ofMillis(integer(MAX_DECISION_AGE_MS, lookup.get(MAX_DECISION_AGE_MS, "10000"))),
+                store(lookup.get(RATE_LIMIT_STORE, "memory")),
+                jcacheUri(lookup.get(JCACHE_URI, "")));
     }
 
     /** A copy for another RingCentral server (tests, the demo and the simulator). */
@@ -136,20 +161,9 @@ public record GuardConfig(
                 coalesceInFlight,
                 maxConcurrentCalls,
                 rateLimitShare,
-                maxDecisionAge);
-    }
-
-    /** A copy with another oldest reusable decision ({@link Duration#ZERO}: strict mode). */
-    public GuardConfig withMaxDecisionAge(Duration age) {
-        return new GuardConfig(
-                serverUrl,
-                connectTimeout,
-                readTimeout,
-                mode,
-                coalesceInFlight,
-                maxConcurrentCalls,
-                rateLimitShare,
-                age);
+                maxDecisionAge,
+                rateLimitStore,
+                jcacheUri);
     }
 
     /** The value of one configuration name, as text {@link #load} reads back to the same value. */
@@ -163,6 +177,8 @@ public record GuardConfig(
             case MAX_CONCURRENT_CALLS -> Integer.toString(maxConcurrentCalls);
             case RATE_LIMIT_SHARE -> Double.toString(rateLimitShare);
             case MAX_DECISION_AGE_MS -> Long.toString(maxDecisionAge.toMillis());
+            case RATE_LIMIT_STORE -> rateLimitStore.name().toLowerCase(Locale.ROOT);
+            case JCACHE_URI -> jcacheUri == null ? "" : jcacheUri.toString();
             default -> throw new IllegalArgumentException("not a configuration name: " + name);
         };
     }
@@ -255,6 +271,30 @@ public record GuardConfig(
             case "false" -> false;
             default -> throw new ConfigurationException(key, "must be true or false, was '" + value + "'");
         };
+    }
+
+    private static Store store(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "memory" -> Store.MEMORY;
+            case "jcache" -> Store.JCACHE;
+            default ->
+                throw new ConfigurationException(RATE_LIMIT_STORE, "must be memory or jcache, was '" + value + "'");
+        };
+    }
+
+    private static URI jcacheUri(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() == null) {
+                throw new ConfigurationException(JCACHE_URI, "must be an absolute URI such as classpath:hazelcast.xml");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(JCACHE_URI, "is not a URI: " + e.getReason());
+        }
     }
 
     private static Mode mode(String value) {

@@ -4,7 +4,10 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Logical;
 import dev.rcguard.Reason;
+import dev.rcguard.internal.budget.BudgetStore;
+import dev.rcguard.internal.budget.FallbackBudgetStore;
 import dev.rcguard.internal.budget.InMemoryBudgetStore;
+import dev.rcguard.internal.budget.JCacheBudgetStore;
 import dev.rcguard.internal.budget.Policy;
 import dev.rcguard.internal.budget.RateLimitEconomy;
 import dev.rcguard.internal.client.HttpRingCentralClient;
@@ -68,12 +71,31 @@ public final class PermissionGuard implements AutoCloseable {
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
     private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
 
-    PermissionGuard(RingCentralClient client, GuardConfig config, LongSupplier clock) {
+    PermissionGuard(RingCentralClient client, GuardConfig config, BudgetStore store, LongSupplier clock) {
         this.client = client;
         this.config = config;
-        Policy policy =
-                new Policy(config.rateLimitShare(), config.maxDecisionAge().toMillis());
-        this.economy = new RateLimitEconomy(new InMemoryBudgetStore(policy), policy, clock);
+        this.economy = new RateLimitEconomy(store, policy(config), clock);
+    }
+
+    PermissionGuard(RingCentralClient client, GuardConfig config, LongSupplier clock) {
+        this(client, config, store(config), clock);
+    }
+
+    static Policy policy(GuardConfig config) {
+        return new Policy(config.rateLimitShare(), config.maxDecisionAge().toMillis());
+    }
+
+    /** This node's memory, or the cluster's JCache with this node's memory to fall back on. */
+    static BudgetStore store(GuardConfig config) {
+        Policy policy = policy(config);
+        if (config.rateLimitStore() == GuardConfig.Store.MEMORY) {
+            return new InMemoryBudgetStore(policy);
+        }
+        return new FallbackBudgetStore(
+                JCacheBudgetStore.open(config.jcacheUri(), policy),
+                new InMemoryBudgetStore(FallbackBudgetStore.stricter(policy)),
+                "JCache",
+                System::nanoTime);
     }
 
     /** A guard that calls the RingCentral server {@code config} names. Close it when the application stops. */
@@ -256,6 +278,7 @@ public final class PermissionGuard implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        economy.close();
         if (client instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

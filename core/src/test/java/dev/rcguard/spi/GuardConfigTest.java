@@ -48,7 +48,9 @@ class GuardConfigTest {
                         false,
                         8,
                         0.25,
-                        Duration.ZERO));
+                        Duration.ZERO,
+                        GuardConfig.Store.MEMORY,
+                        null));
     }
 
     @Test

@@ -104,6 +104,11 @@ public record Budget(
         return new Budget(limit, windowMillis, b.tokens, now, -1, 0, Math.max(b.penaltyUntil, now + retryAfterMillis));
     }
 
+    /** The same budget with nothing left of the share: what a budget that cannot be read counts as. */
+    public Budget spentOut(long now) {
+        return new Budget(limit, windowMillis, 0, now, remaining, remainingAt, penaltyUntil);
+    }
+
     /** From when on this budget is no different from a {@link #fresh} one, and may be forgotten. */
     public long expiresAt(Policy policy) {
         double missing = policy.burst(limit) - tokens;

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * answers name nobody) the token counts as a user of its own. Calls made that way are charged to the user as soon as
  * an answer names them. Each answer's {@code X-Rate-Limit-*} headers update the budget; a 429 starts its penalty.
  */
-public final class RateLimitEconomy {
+public final class RateLimitEconomy implements AutoCloseable {
 
     /** How long a token's user is remembered after an answer named them. */
     static final long USER_MEMORY_MILLIS = Duration.ofMinutes(1).toMillis();
@@ -185,6 +185,19 @@ public final class RateLimitEconomy {
 
     public Policy policy() {
         return policy;
+    }
+
+    /** Closes the store (its threads, and a cache manager it opened). */
+    @Override
+    public void close() {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.getLogger("dev.rcguard")
+                        .log(System.Logger.Level.WARNING, "Closing the rate-limit store failed", e);
+            }
+        }
     }
 
     /** Calls sent to RingCentral since the guard started. */
