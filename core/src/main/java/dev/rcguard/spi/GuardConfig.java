@@ -42,6 +42,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code rcguard.jcache-uri}</td><td>none</td>
  *       <td>with {@code jcache}: the provider configuration to open (Hazelcast: {@code classpath:} or {@code file:}
  *       URI of a member configuration); none: the provider's default (on Payara, Payara's own cluster)</td></tr>
+ *   <tr><td>{@code rcguard.jcache-provider}</td><td>none</td>
+ *       <td>with {@code jcache}: the JCache provider's class when the application has several (Hazelcast's member:
+ *       {@code com.hazelcast.cache.HazelcastMemberCachingProvider}); none: the default one</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -58,8 +61,10 @@ public record GuardConfig(
         double rateLimitShare,
         Duration maxDecisionAge,
         Store rateLimitStore,
-        URI jcacheUri) {
+        URI jcacheUri,
+        String jcacheProvider) {
 
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
@@ -73,6 +78,7 @@ public record GuardConfig(
     public static final String MAX_DECISION_AGE_MS = "rcguard.max-decision-age-ms";
     public static final String RATE_LIMIT_STORE = "rcguard.rate-limit-store";
     public static final String JCACHE_URI = "rcguard.jcache-uri";
+    public static final String JCACHE_PROVIDER = "rcguard.jcache-provider";
 
     /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
     public static final List<String> APPLICATION_WIDE = List.of(
@@ -84,7 +90,8 @@ public record GuardConfig(
             RATE_LIMIT_SHARE,
             MAX_DECISION_AGE_MS,
             RATE_LIMIT_STORE,
-            JCACHE_URI);
+            JCACHE_URI,
+            JCACHE_PROVIDER);
 
     /** Where the rate-limit state lives. */
     public enum Store {
@@ -148,7 +155,8 @@ public record GuardConfig(
                 share(lookup.get(RATE_LIMIT_SHARE, "0.5")),
                 Duration.ofMillis(integer(MAX_DECISION_AGE_MS, lookup.get(MAX_DECISION_AGE_MS, "10000"))),
                 store(lookup.get(RATE_LIMIT_STORE, "memory")),
-                jcacheUri(lookup.get(JCACHE_URI, "")));
+                jcacheUri(lookup.get(JCACHE_URI, "")),
+                className(lookup.get(JCACHE_PROVIDER, "")));
     }
 
     /** A copy for another RingCentral server (tests, the demo and the simulator). */
@@ -163,7 +171,8 @@ public record GuardConfig(
                 rateLimitShare,
                 maxDecisionAge,
                 rateLimitStore,
-                jcacheUri);
+                jcacheUri,
+                jcacheProvider);
     }
 
     /** The value of one configuration name, as text {@link #load} reads back to the same value. */
@@ -179,6 +188,7 @@ public record GuardConfig(
             case MAX_DECISION_AGE_MS -> Long.toString(maxDecisionAge.toMillis());
             case RATE_LIMIT_STORE -> rateLimitStore.name().toLowerCase(Locale.ROOT);
             case JCACHE_URI -> jcacheUri == null ? "" : jcacheUri.toString();
+            case JCACHE_PROVIDER -> jcacheProvider == null ? "" : jcacheProvider;
             default -> throw new IllegalArgumentException("not a configuration name: " + name);
         };
     }
@@ -280,6 +290,17 @@ public record GuardConfig(
             default ->
                 throw new ConfigurationException(RATE_LIMIT_STORE, "must be memory or jcache, was '" + value + "'");
         };
+    }
+
+    private static String className(String value) {
+        String name = value.strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        if (!CLASS_NAME.matcher(name).matches()) {
+            throw new ConfigurationException(JCACHE_PROVIDER, "must be a class name, was '" + value + "'");
+        }
+        return name;
     }
 
     private static URI jcacheUri(String value) {

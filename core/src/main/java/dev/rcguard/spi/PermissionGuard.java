@@ -92,7 +92,7 @@ public final class PermissionGuard implements AutoCloseable {
             return new InMemoryBudgetStore(policy);
         }
         return new FallbackBudgetStore(
-                JCacheBudgetStore.open(config.jcacheUri(), policy),
+                JCacheBudgetStore.open(config.jcacheProvider(), config.jcacheUri(), policy),
                 new InMemoryBudgetStore(FallbackBudgetStore.stricter(policy)),
                 "JCache",
                 System::nanoTime);

@@ -50,6 +50,7 @@ class GuardConfigTest {
                         0.25,
                         Duration.ZERO,
                         GuardConfig.Store.MEMORY,
+                        null,
                         null));
     }
 

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.cache.Cache;
@@ -62,22 +63,40 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
      * @param uri the provider's configuration to open (for Hazelcast, a {@code classpath:} or {@code file:} URI of
      *     a member configuration), whose cache manager the store closes when the guard closes; or {@code null}: the
      *     provider's default one, which belongs to the server and is left open
-     * @throws ConfigurationException when there is no JCache provider
+     * @param providerClass the provider's class name, or {@code null}: the application's one
+     * @throws ConfigurationException when there is no such provider, or it cannot open {@code uri}
      */
-    public static BudgetStore open(URI uri, Policy policy) {
+    public static BudgetStore open(String providerClass, URI uri, Policy policy) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
-            CachingProvider provider = Caching.getCachingProvider(loader);
-            CacheManager manager = provider.getCacheManager(uri == null ? provider.getDefaultURI() : uri, loader);
+            CachingProvider provider = providerClass == null
+                    ? Caching.getCachingProvider(loader)
+                    : Caching.getCachingProvider(providerClass, loader);
+            CacheManager manager = uri == null
+                    ? provider.getCacheManager(provider.getDefaultURI(), loader)
+                    : provider.getCacheManager(uri, loader, configuredBy(uri));
             return new JCacheBudgetStore(manager, policy, uri != null);
-        } catch (NoClassDefFoundError | CacheException noProvider) {
+        } catch (NoClassDefFoundError | CacheException | IllegalStateException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             throw new ConfigurationException(
                     GuardConfig.RATE_LIMIT_STORE,
-                    "is jcache, but the application has no JCache provider (" + noProvider.getMessage()
-                            + "): run on Payara, or add javax.cache:cache-api and com.hazelcast:hazelcast");
+                    "is jcache, but the JCache provider could not be opened (" + failed.getMessage() + ": " + cause
+                            + "): run on Payara, or add javax.cache:cache-api and com.hazelcast:hazelcast, and see "
+                            + GuardConfig.JCACHE_PROVIDER + " and " + GuardConfig.JCACHE_URI);
         }
     }
 
+    /**
+     * The provider's properties for a configuration of the application's own: Hazelcast reads its member
+     * configuration from {@code hazelcast.config.location}, and then stops that member when the manager closes.
+     */
+    private static Properties configuredBy(URI uri) {
+        Properties properties = new Properties();
+        properties.setProperty("hazelcast.config.location", uri.toString());
+        return properties;
+    }
+
+    /** When the store opened its own configuration, closes it (and with it, Hazelcast's member): nothing outlives a redeploy. */
     @Override
     public void close() {
         if (ownsManager) {
