@@ -34,6 +34,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.cache.CacheManager;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.spi.CachingProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,6 +286,58 @@ class ClusteredEconomyTest {
                     .as("node 2, whose member lives")
                     .isFalse();
             clock.advance(500);
+        }
+    }
+
+    /** Makes the cache slow: every change to a budget waits, inside the cache, until the test lets it go. */
+    static final class Stall
+            implements CacheEntryCreatedListener<String, String>,
+                    CacheEntryUpdatedListener<String, String>,
+                    java.io.Serializable {
+        static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            stall();
+        }
+
+        @Override
+        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            stall();
+        }
+
+        private static void stall() {
+            try {
+                RELEASE.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void whenTheCacheStopsAnswering_aCheckStillEndsWithinItsDeadline_onThisNodesStricterState() {
+        assertThat(check(node1, MESSAGES).isGranted()).isTrue();
+        managers.get(0)
+                .getCache("rcguard-budgets", String.class, String.class)
+                .registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                        FactoryBuilder.factoryOf(new Stall()), null, false, true)); // synchronous: the change waits
+        try {
+            long start = System.nanoTime();
+            Decision stalled = check(node1, Requirement.permissions(Logical.ALL, "ReadCallLog"));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).isLessThan(node1.config().checkDeadline());
+            assertThat(store1.usingLocalState()).isTrue();
+            assertThat(stalled.isGranted()).isTrue(); // a live call, afforded by this node's own stricter share
+            for (int request = 0; request < 20; request++) { // that share is 12 calls a minute, one at a time
+                assertThat(check(node1, Requirement.permissions(Logical.ALL, "UserManagement"))
+                                .isGranted())
+                        .isFalse();
+            }
+            assertThat(ringCentral.counters().calls(ALICE, "UserManagement")).isLessThanOrEqualTo(1);
+        } finally {
+            Stall.RELEASE.countDown();
         }
     }
 }
