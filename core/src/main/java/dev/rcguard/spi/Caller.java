@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the token's own, by default).
  *
  * <p>The token is only ever sent to the configured RingCentral server. {@link #toString()} never shows it, and
- * state kept beyond one call (the rate-limit gate) is keyed by {@link #fingerprint()}, a SHA-256 hash of it.
+ * state kept beyond one call (the rate-limit economy) is keyed by {@link #fingerprint()}, a SHA-256 hash of it.
  *
  * <pre>{@code
  * Caller caller = Caller.ofBearer(request.getHeader("Authorization")); // null when absent or malformed

@@ -146,7 +146,7 @@ class JaxRsResponsesTest {
 
         Problems.assertRateLimited(Http.get(base, "api/messages", token), "30");
 
-        // The token is held back: the next request is refused without asking RingCentral again.
+        // Its user and group are held back: the next request is refused without asking RingCentral again.
         long asked = RC.counters().callsWithToken(token);
         Reply again = Http.get(base, "api/messages", token);
         assertThat(again.status()).isEqualTo(503);
