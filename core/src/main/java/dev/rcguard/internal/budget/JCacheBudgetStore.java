@@ -14,7 +14,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -24,6 +27,8 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The {@link BudgetStore} of a cluster: three caches of the cluster's JCache ({@code rcguard-users},
@@ -57,32 +62,80 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
         this.decisions = cache(manager, "rcguard-decisions", Math.max(1_000, policy.maxDecisionAgeMillis()));
     }
 
+    /** How long opening the cache manager may take before start-up fails (a provider may wait for a cluster). */
+    static final java.time.Duration OPENING = java.time.Duration.ofSeconds(60);
+
+    /** Where Payara binds the cache manager of its own cluster (Payara's JCache is not what {@code Caching} finds). */
+    static final String PAYARA_CACHE_MANAGER = "payara/CacheManager";
+
     /**
-     * The store in the JCache provider the application sees (on Payara, Payara's own Hazelcast).
+     * The store in the cluster's JCache: Payara's own cache manager when the application runs on Payara and names no
+     * provider or configuration; else the provider {@code Caching} finds (or {@code providerClass}), opened with its
+     * own default class loader, so that every node names the caches alike (Hazelcast scopes cache names by any other
+     * class loader).
      *
-     * @param uri the provider's configuration to open (for Hazelcast, a {@code classpath:} or {@code file:} URI of
-     *     a member configuration), whose cache manager the store closes when the guard closes; or {@code null}: the
-     *     provider's default one, which belongs to the server and is left open
      * @param providerClass the provider's class name, or {@code null}: the application's one
-     * @throws ConfigurationException when there is no such provider, or it cannot open {@code uri}
+     * @param uri a configuration of the application's own to open (for Hazelcast, a {@code classpath:} or
+     *     {@code file:} URI of a member configuration), which the store closes when the guard closes; or {@code null}:
+     *     the provider's default, which belongs to the server and is left open
+     * @throws ConfigurationException when there is no such provider, or it cannot be opened within {@link #OPENING}
      */
     public static BudgetStore open(String providerClass, URI uri, Policy policy) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (providerClass == null && uri == null) {
+            CacheManager payara = lookUp(PAYARA_CACHE_MANAGER);
+            if (payara != null) {
+                return new JCacheBudgetStore(payara, policy, false);
+            }
+        }
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        CompletableFuture<CacheManager> opening = new CompletableFuture<>();
+        Thread opener = new Thread(
+                () -> {
+                    try {
+                        CachingProvider provider = providerClass == null
+                                ? Caching.getCachingProvider(application)
+                                : Caching.getCachingProvider(providerClass, application);
+                        ClassLoader loader = provider.getDefaultClassLoader();
+                        opening.complete(
+                                uri == null
+                                        ? provider.getCacheManager(provider.getDefaultURI(), loader)
+                                        : provider.getCacheManager(uri, loader, configuredBy(uri)));
+                    } catch (Throwable failed) {
+                        opening.completeExceptionally(failed);
+                    }
+                },
+                "rcguard-store-opening");
+        opener.setContextClassLoader(application);
+        opener.setDaemon(true);
+        opener.start();
         try {
-            CachingProvider provider = providerClass == null
-                    ? Caching.getCachingProvider(loader)
-                    : Caching.getCachingProvider(providerClass, loader);
-            CacheManager manager = uri == null
-                    ? provider.getCacheManager(provider.getDefaultURI(), loader)
-                    : provider.getCacheManager(uri, loader, configuredBy(uri));
-            return new JCacheBudgetStore(manager, policy, uri != null);
-        } catch (NoClassDefFoundError | CacheException | IllegalStateException failed) {
-            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-            throw new ConfigurationException(
-                    GuardConfig.RATE_LIMIT_STORE,
-                    "is jcache, but the JCache provider could not be opened (" + failed.getMessage() + ": " + cause
-                            + "): run on Payara, or add javax.cache:cache-api and com.hazelcast:hazelcast, and see "
-                            + GuardConfig.JCACHE_PROVIDER + " and " + GuardConfig.JCACHE_URI);
+            return new JCacheBudgetStore(opening.get(OPENING.toSeconds(), TimeUnit.SECONDS), policy, uri != null);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cannotOpen("interrupted");
+        } catch (TimeoutException slow) {
+            opener.interrupt();
+            throw cannotOpen("no cache manager within " + OPENING.toSeconds() + " s: is the cluster reachable?");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            throw cannotOpen(cause + (cause.getCause() == null ? "" : ": " + cause.getCause()));
+        }
+    }
+
+    private static ConfigurationException cannotOpen(String why) {
+        return new ConfigurationException(
+                GuardConfig.RATE_LIMIT_STORE,
+                "is jcache, but the JCache provider could not be opened (" + why + "); run on Payara, or add"
+                        + " javax.cache:cache-api and com.hazelcast:hazelcast and set " + GuardConfig.JCACHE_PROVIDER
+                        + " and " + GuardConfig.JCACHE_URI);
+    }
+
+    /** The cache manager bound to {@code name} in JNDI, or {@code null} where there is none (or no JNDI at all). */
+    private static CacheManager lookUp(String name) {
+        try {
+            return new InitialContext().lookup(name) instanceof CacheManager manager ? manager : null;
+        } catch (NamingException | RuntimeException | LinkageError none) {
+            return null;
         }
     }
 
