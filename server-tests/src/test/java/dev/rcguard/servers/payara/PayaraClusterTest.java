@@ -247,7 +247,7 @@ class PayaraClusterTest {
                     .orElse(-1);
             delays.append(String.format(
                     " node %d: last 200 sent %d ms after the revocation, first 403 %d ms after;",
-                    n + 1, last200 < 0 ? -1 : last200 / 1_000_000, first403 / 1_000_000));
+                    n + 1, last200 < 0 ? -1 : last200 / 1_000_000, first403 < 0 ? -1 : first403 / 1_000_000));
         }
         note("C: statuses %s;%s", statuses(answers), delays);
 
