@@ -38,6 +38,15 @@ public final class Http {
         return send(request.build());
     }
 
+    /** {@link #get(String, String)}, answered within {@code timeout} or failed. */
+    public static Reply get(String url, String token, Duration timeout) {
+        HttpRequest.Builder request = request(url).timeout(timeout).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     /** GET without any {@code Authorization} header. */
     public static Reply anonymous(String url) {
         return get(url, null);

@@ -3,11 +3,11 @@ package dev.rcguard.servers.support;
 import java.time.Duration;
 
 /** A sleep between two polls; an interrupt ends the test rather than being swallowed. */
-final class Pause {
+public final class Pause {
 
     private Pause() {}
 
-    static void of(Duration duration) {
+    public static void of(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

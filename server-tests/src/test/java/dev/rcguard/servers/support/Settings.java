@@ -33,6 +33,15 @@ public final class Settings {
         }
     }
 
+    /** {@code target/runs}, where each run's folder is. */
+    public static Path runsDirectory() {
+        try {
+            return Files.createDirectories(Path.of(required("rcguard.servers.dir")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** How long a server may take to start: generous, the machine is shared. */
     public static Duration startupTimeout() {
         return Duration.ofSeconds(Long.parseLong(System.getProperty("rcguard.servers.startup-timeout", "240")));

@@ -54,12 +54,17 @@ public final class Wars {
      * {@code META-INF/microprofile-config.properties}.
      */
     public static WebArchive onApplicationServer(String name, String serverUrl) {
+        return onApplicationServer(name, serverUrl, "");
+    }
+
+    /** {@link #onApplicationServer(String, String)} with more lines of {@code microprofile-config.properties}. */
+    public static WebArchive onApplicationServer(String name, String serverUrl, String moreConfig) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(jarOf(RequiresRingCentralPermission.class, "rcguard-core"))
                 .addAsLibrary(jarOf(PermissionCheckEvent.class, "rcguard-cdi"))
                 .addAsLibrary(jarOf(RingCentralPermissionFilter.class, "rcguard-servlet"))
                 .addAsResource(
-                        new StringAsset("rcguard.server-url=" + serverUrl + "\n"),
+                        new StringAsset("rcguard.server-url=" + serverUrl + "\n" + moreConfig),
                         "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
