@@ -316,7 +316,8 @@ class ClusteredEconomyTest {
     }
 
     @Test
-    void whenTheCacheStopsAnswering_aCheckStillEndsWithinItsDeadline_onThisNodesStricterState() {
+    void whenTheCacheStopsAnswering_aCheckStillEndsWithinItsDeadline_onThisNodesStricterState_untilItAnswersAgain()
+            throws InterruptedException {
         assertThat(check(node1, MESSAGES).isGranted()).isTrue();
         managers.get(0)
                 .getCache("rcguard-budgets", String.class, String.class)
@@ -339,5 +340,12 @@ class ClusteredEconomyTest {
         } finally {
             Stall.RELEASE.countDown();
         }
+        // The cache answers again: the node goes back to it by itself (it tries again 5 s after it fell back).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (store1.usingLocalState() && System.nanoTime() < deadline) {
+            check(node1, MESSAGES);
+            Thread.sleep(250);
+        }
+        assertThat(store1.usingLocalState()).isFalse();
     }
 }
