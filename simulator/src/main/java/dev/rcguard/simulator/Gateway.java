@@ -131,6 +131,16 @@ final class Gateway implements HttpHandler {
         }
         Headers headers = exchange.getRequestHeaders();
         Answer answer = tokenAnswer(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        // the grant and the status only: codes, tokens and secrets never reach a log
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "Token request ({0}) answered {1}",
+                body == null
+                        ? "?"
+                        : AuthorizationServer.grantOf(body)
+                                .map(OAuthGrant::value)
+                                .orElse("?"),
+                answer.status());
         write(exchange, answer, fault instanceof Fault.SlowBody s ? s : null);
     }
 
