@@ -25,7 +25,10 @@ import java.util.function.Consumer;
  * (account and extension) and group, shared by all of a user's tokens (RingCentral's defaults unless
  * {@link Builder#rateLimits(RateLimits)} says otherwise), answers in
  * RingCentral's JSON shapes, and lets tests change users, inject {@link Fault faults} and read
- * {@link CallCounters counters} while it runs. Thread-safe. Uses the JDK's HTTP server and sets
+ * {@link CallCounters counters} while it runs. It also speaks enough OAuth for token refresh: authorization codes
+ * ({@link #authorizationCode(SimulatedUser, String)} or {@code GET /restapi/oauth/authorize}), {@code POST
+ * /restapi/oauth/token} with the {@code authorization_code} and {@code refresh_token} grants, and access tokens that
+ * expire by the builder's {@link Builder#clock(InstantSource) clock} (simulator/README.md, section OAuth). Thread-safe. Uses the JDK's HTTP server and sets
  * {@code sun.net.httpserver.nodelay=true} (unless already set) so keep-alive clients are not delayed by
  * Nagle's algorithm; that only works if no other JDK HTTP server was started in the JVM before.
  *
