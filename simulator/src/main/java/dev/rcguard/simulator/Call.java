@@ -47,7 +47,7 @@ record Call(Endpoint endpoint, String accountId, String extensionId, Map<String,
         return switch (endpoint) {
             case PERMISSION_CHECK -> first("permissionId").stream().toList();
             case FEATURES -> all("featureId");
-            case AUTHZ_PROFILE, MESSAGE_STORE -> List.of();
+            case AUTHZ_PROFILE, MESSAGE_STORE, OAUTH_TOKEN -> List.of();
         };
     }
 

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  * path, which counts only in {@link #total()}). A permission check counts once for its
  * {@code permissionId}; a features call counts once for every {@code featureId} it asks. Connections are
  * counted as distinct client (address, port) pairs seen since the last reset, so {@code N} requests over
- * one keep-alive connection count as one.
+ * one keep-alive connection count as one. A request to the OAuth token endpoint counts in
+ * {@link #calls(Endpoint) calls(Endpoint.OAUTH_TOKEN)} and, when its form names a grant the simulator accepts,
+ * in {@link #tokenCalls(OAuthGrant)}; {@code GET /restapi/oauth/authorize} counts in {@link #total()} only.
  *
  * <pre>{@code
  * CallCounters counters = simulator.counters();
@@ -26,6 +28,8 @@ public final class CallCounters {
     private record ByToken(String token) {}
 
     private record ById(Endpoint endpoint, String token, String id) {}
+
+    private record ByGrant(OAuthGrant grant) {}
 
     private final LongAdder total = new LongAdder();
     private final Map<Object, LongAdder> counts = new ConcurrentHashMap<>();
@@ -58,6 +62,14 @@ public final class CallCounters {
         return get(new ById(endpoint, token, id));
     }
 
+    /**
+     * Requests to the OAuth token endpoint whose {@code grant_type} was {@code grant}, whatever they were answered
+     * (200, 400, 429, an injected fault): a test can assert that exactly one refresh reached the simulator.
+     */
+    public long tokenCalls(OAuthGrant grant) {
+        return get(new ByGrant(grant));
+    }
+
     /** Distinct client connections seen. */
     public long connections() {
         return connections.size();
@@ -85,6 +97,20 @@ public final class CallCounters {
                 ids.forEach(id -> increment(new ById(endpoint, token, id)));
             }
         }
+    }
+
+    /** A request to the OAuth token endpoint, with the grant its form named (or {@code null}). */
+    void tokenRequest(OAuthGrant grant) {
+        total.increment();
+        increment(Endpoint.OAUTH_TOKEN);
+        if (grant != null) {
+            increment(new ByGrant(grant));
+        }
+    }
+
+    /** A request counted in {@link #total()} only, e.g. {@code GET /restapi/oauth/authorize}. */
+    void otherRequest() {
+        total.increment();
     }
 
     private void increment(Object key) {

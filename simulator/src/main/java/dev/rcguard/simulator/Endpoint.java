@@ -2,8 +2,8 @@ package dev.rcguard.simulator;
 
 /**
  * The simulated RingCentral endpoints, each under {@code /restapi/v1.0/account/{accountId}/extension/{extensionId}},
- * with its rate-limit group: the three permission endpoints, and {@link #MESSAGE_STORE} standing for the
- * application's own calls.
+ * with its rate-limit group: the three permission endpoints, {@link #MESSAGE_STORE} standing for the
+ * application's own calls, and {@link #OAUTH_TOKEN}, the OAuth token endpoint.
  *
  * <pre>{@code
  * simulator.inject(Endpoint.PERMISSION_CHECK, Fault.latencyMillis(500));
@@ -22,7 +22,13 @@ public enum Endpoint {
      * own Light calls, which spend the user's Light budget like the permission checks do. Answers an empty page
      * of messages.
      */
-    MESSAGE_STORE("/message-store", RateLimits.Group.LIGHT);
+    MESSAGE_STORE("/message-store", RateLimits.Group.LIGHT),
+    /**
+     * {@code POST /restapi/oauth/token}, group Auth: not under {@code .../extension/{extensionId}}, so its
+     * {@link #suffix()} is its whole path. Faults injected here apply to every token request (it carries no bearer
+     * token), and {@link CallCounters#tokenCalls(OAuthGrant)} counts it per grant.
+     */
+    OAUTH_TOKEN("/restapi/oauth/token", RateLimits.Group.AUTH);
 
     private final String suffix;
     private final RateLimits.Group group;
@@ -32,7 +38,7 @@ public enum Endpoint {
         this.group = group;
     }
 
-    /** The path after {@code .../extension/{extensionId}}, e.g. {@code /features}. */
+    /** The path after {@code .../extension/{extensionId}}, e.g. {@code /features}; for {@link #OAUTH_TOKEN} its path. */
     public String suffix() {
         return suffix;
     }

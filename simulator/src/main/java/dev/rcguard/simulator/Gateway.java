@@ -14,13 +14,15 @@ import java.util.Optional;
 
 /**
  * The front of the simulator, in the order a request meets it: counting, the default latency, injected
- * faults, authentication, rate limiting, then {@link SimulatedApi}. Writes every answer.
+ * faults, authentication, rate limiting, then {@link SimulatedApi} (or, for the OAuth paths,
+ * {@link AuthorizationServer}). Writes every answer.
  */
 final class Gateway implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
     private final UserDirectory users;
     private final SimulatedApi api;
+    private final AuthorizationServer oauth;
     private final CallCounters counters;
     private final FaultTable faults;
     private final RateLimiter limiter = new RateLimiter();
@@ -31,6 +33,7 @@ final class Gateway implements HttpHandler {
     Gateway(
             UserDirectory users,
             SimulatedApi api,
+            AuthorizationServer oauth,
             CallCounters counters,
             FaultTable faults,
             InstantSource clock,
@@ -38,6 +41,7 @@ final class Gateway implements HttpHandler {
             Duration defaultLatency) {
         this.users = users;
         this.api = api;
+        this.oauth = oauth;
         this.counters = counters;
         this.faults = faults;
         this.clock = clock;
@@ -75,6 +79,19 @@ final class Gateway implements HttpHandler {
     public void handle(HttpExchange exchange) {
         try (exchange) {
             counters.connection(exchange.getRemoteAddress());
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals(AuthorizationServer.TOKEN_PATH)
+                    && exchange.getRequestMethod().equals("POST")) {
+                tokenRequest(exchange);
+                return;
+            }
+            if (path.equals(AuthorizationServer.AUTHORIZE_PATH)
+                    && exchange.getRequestMethod().equals("GET")) {
+                counters.otherRequest();
+                pause(defaultLatency);
+                write(exchange, oauth.authorize(exchange.getRequestURI()), null);
+                return;
+            }
             Optional<Call> call = Call.parse(exchange.getRequestMethod(), exchange.getRequestURI());
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = bearerToken(authorization);
@@ -88,15 +105,7 @@ final class Gateway implements HttpHandler {
                 return;
             }
             Fault fault = faults.find(call.get().endpoint(), token).orElse(null);
-            if (fault instanceof Fault.Latency latency) {
-                pause(latency.delay());
-            } else if (fault instanceof Fault.DropConnection) {
-                return; // closing an exchange before its headers are sent closes the connection itself
-            } else if (fault instanceof Fault.FixedResponse response) {
-                write(exchange, Answer.of(response), null);
-                return;
-            } else if (fault instanceof Fault.MalformedJson malformed) {
-                write(exchange, new Answer(200, Answer.JSON, Map.of(), bytes(malformed.body())), null);
+            if (answeredByFault(exchange, fault)) {
                 return;
             }
             write(exchange, answer(call.get(), authorization, token), fault instanceof Fault.SlowBody s ? s : null);
@@ -107,6 +116,69 @@ final class Gateway implements HttpHandler {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Simulator failed to answer", e);
         }
+    }
+
+    /** {@code POST /restapi/oauth/token}: counted by grant, then faults, then {@link AuthorizationServer}. */
+    private void tokenRequest(HttpExchange exchange) throws IOException, InterruptedException {
+        byte[] raw = exchange.getRequestBody().readNBytes(AuthorizationServer.maxBody() + 1);
+        String body = raw.length > AuthorizationServer.maxBody() ? null : new String(raw, StandardCharsets.UTF_8);
+        counters.tokenRequest(
+                body == null ? null : AuthorizationServer.grantOf(body).orElse(null));
+        pause(defaultLatency);
+        Fault fault = faults.find(Endpoint.OAUTH_TOKEN, null).orElse(null);
+        if (answeredByFault(exchange, fault)) {
+            return;
+        }
+        Headers headers = exchange.getRequestHeaders();
+        Answer answer = tokenAnswer(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        // the grant and the status only: codes, tokens and secrets never reach a log
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "Token request ({0}) answered {1}",
+                body == null
+                        ? "?"
+                        : AuthorizationServer.grantOf(body)
+                                .map(OAuthGrant::value)
+                                .orElse("?"),
+                answer.status());
+        write(exchange, answer, fault instanceof Fault.SlowBody s ? s : null);
+    }
+
+    /** The Auth limit falls between finding the grant's user and redeeming the grant, as for other endpoints. */
+    private Answer tokenAnswer(String contentType, String authorization, String body) {
+        RateLimits current = limits;
+        RateLimits.Group group = RateLimits.Group.AUTH;
+        int limit = current.limit(group);
+        AuthorizationServer.Outcome outcome = oauth.token(contentType, authorization, body);
+        if (outcome instanceof AuthorizationServer.Refused refused) {
+            return withRateLimitHeaders(refused.answer(), group, limit, limit, current);
+        }
+        AuthorizationServer.Identified identified = (AuthorizationServer.Identified) outcome;
+        RateLimiter.Outcome taken = limiter.take(identified.user().rateLimitKey(), group, 1, current, clock.instant());
+        if (taken.allowed() == 0) {
+            return tooManyRequests(group, limit, current);
+        }
+        return withRateLimitHeaders(identified.complete(), group, limit, taken.remaining(), current);
+    }
+
+    /**
+     * Answers for a fault that replaces the answer ({@code true}), or waits out a {@link Fault.Latency} and leaves
+     * the answer to the caller ({@code false}).
+     */
+    private static boolean answeredByFault(HttpExchange exchange, Fault fault)
+            throws IOException, InterruptedException {
+        if (fault instanceof Fault.Latency latency) {
+            pause(latency.delay());
+        } else if (fault instanceof Fault.DropConnection) {
+            return true; // closing an exchange before its headers are sent closes the connection itself
+        } else if (fault instanceof Fault.FixedResponse response) {
+            write(exchange, Answer.of(response), null);
+            return true;
+        } else if (fault instanceof Fault.MalformedJson malformed) {
+            write(exchange, new Answer(200, Answer.JSON, Map.of(), bytes(malformed.body())), null);
+            return true;
+        }
+        return false;
     }
 
     private Answer answer(Call call, String authorization, String token) {
@@ -121,8 +193,12 @@ final class Gateway implements HttpHandler {
             refusal = Answer.json(401, ErrorBody.of("AGW-402", "Invalid Authorization header"));
         } else if (user.isEmpty()) {
             refusal = Answer.json(401, ErrorBody.tokenInvalid("OAU-213", "Token not found"));
-        } else if (user.get().isExpired(token)) {
-            refusal = Answer.json(401, ErrorBody.tokenInvalid("OAU-128", "Access token expired"));
+        } else {
+            switch (user.get().status(token, clock.instant())) {
+                case EXPIRED -> refusal = Answer.json(401, ErrorBody.tokenInvalid("OAU-128", "Access token expired"));
+                case REPLACED -> refusal = Answer.json(401, ErrorBody.tokenInvalid("OAU-213", "Token not found"));
+                case VALID -> refusal = null;
+            }
         }
         if (refusal != null) {
             return withRateLimitHeaders(refusal, group, limit, limit, current);
@@ -130,11 +206,15 @@ final class Gateway implements HttpHandler {
         // the user's budget, not the token's: every token of one account and extension spends the same one
         RateLimiter.Outcome outcome = limiter.take(user.get().rateLimitKey(), group, 1, current, clock.instant());
         if (outcome.allowed() == 0) {
-            Answer tooMany = Answer.json(429, ErrorBody.of("CMN-301", "Request rate exceeded"))
-                    .withHeader("Retry-After", String.valueOf(seconds(current.penalty())));
-            return withRateLimitHeaders(tooMany, group, limit, 0, current);
+            return tooManyRequests(group, limit, current);
         }
         return withRateLimitHeaders(api.answer(call, user.get()), group, limit, outcome.remaining(), current);
+    }
+
+    private static Answer tooManyRequests(RateLimits.Group group, int limit, RateLimits limits) {
+        Answer tooMany = Answer.json(429, ErrorBody.of("CMN-301", "Request rate exceeded"))
+                .withHeader("Retry-After", String.valueOf(seconds(limits.penalty())));
+        return withRateLimitHeaders(tooMany, group, limit, 0, limits);
     }
 
     private static Answer withRateLimitHeaders(

@@ -8,30 +8,37 @@ import java.util.Objects;
  *
  * <p>A user is an account and extension: all of its tokens spend one budget per group, and calls to different
  * endpoints of one group add up. Within each {@code window} (fixed, from the user's first call in the group) a
- * user may make {@code light} Light calls and {@code medium} Medium ones. The next call is answered 429 with
+ * user may make {@code light} Light calls, {@code medium} Medium ones and {@code auth} calls to the OAuth token
+ * endpoint (group Auth, RingCentral's default 5). The next call is answered 429 with
  * {@code Retry-After} equal to {@code penalty}; every call arriving during the penalty restarts it. When the
  * penalty has passed a fresh window begins. With {@code enabled == false} nothing is counted or refused and the
  * {@code X-Rate-Limit-*} headers show the configured limit with nothing used.
  *
  * <pre>{@code
- * RateLimits.ringCentralDefaults();                                        // 50 / 40 per 60 s, 60 s penalty
- * RateLimits.of(2, 2, Duration.ofSeconds(1), Duration.ofSeconds(1));       // quick tests
+ * RateLimits.ringCentralDefaults();                                        // 50 / 40 / 5 per 60 s, 60 s penalty
+ * RateLimits.of(2, 2, Duration.ofSeconds(1), Duration.ofSeconds(1));       // quick tests (Auth stays 5)
+ * RateLimits.of(2, 2, 1, Duration.ofSeconds(1), Duration.ofSeconds(1));    // Auth 1 too
  * RateLimits.disabled();                                                   // benchmarks
  * }</pre>
  *
  * @param enabled whether requests over the limit are refused
  * @param light requests per window for the Light group
  * @param medium requests per window for the Medium group
+ * @param auth requests per window for the Auth group ({@code POST /restapi/oauth/token})
  * @param window the counting window
  * @param penalty how long a user is refused in a group after exceeding its limit; {@code Retry-After} in whole
  *     seconds
  */
-public record RateLimits(boolean enabled, int light, int medium, Duration window, Duration penalty) {
+public record RateLimits(boolean enabled, int light, int medium, int auth, Duration window, Duration penalty) {
+    /** RingCentral's default limit of the Auth group: 5 calls a minute per user and app. */
+    public static final int DEFAULT_AUTH = 5;
 
     /** RingCentral's rate-limit groups that the simulated endpoints belong to. */
     public enum Group {
         LIGHT("Light"),
-        MEDIUM("Medium");
+        MEDIUM("Medium"),
+        /** The OAuth token endpoint. */
+        AUTH("Auth");
 
         private final String headerValue;
 
@@ -48,19 +55,34 @@ public record RateLimits(boolean enabled, int light, int medium, Duration window
     public RateLimits {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(penalty, "penalty");
-        if (light < 1 || medium < 1 || window.isNegative() || window.isZero() || penalty.isNegative()) {
+        if (light < 1 || medium < 1 || auth < 1 || window.isNegative() || window.isZero() || penalty.isNegative()) {
             throw new IllegalArgumentException("limits and window must be positive, penalty not negative");
         }
     }
 
-    /** Light 50, Medium 40 per 60 s; 60 s penalty. */
+    /** The limits with Auth at {@value #DEFAULT_AUTH}, as before the Auth group existed. */
+    public RateLimits(boolean enabled, int light, int medium, Duration window, Duration penalty) {
+        this(enabled, light, medium, DEFAULT_AUTH, window, penalty);
+    }
+
+    /** Light 50, Medium 40, Auth 5 per 60 s; 60 s penalty. */
     public static RateLimits ringCentralDefaults() {
         return of(50, 40, Duration.ofSeconds(60), Duration.ofSeconds(60));
     }
 
-    /** Enforced limits with the given values. */
+    /** Enforced limits with the given values; Auth {@value #DEFAULT_AUTH}. */
     public static RateLimits of(int light, int medium, Duration window, Duration penalty) {
         return new RateLimits(true, light, medium, window, penalty);
+    }
+
+    /** Enforced limits with the given values, Auth included. */
+    public static RateLimits of(int light, int medium, int auth, Duration window, Duration penalty) {
+        return new RateLimits(true, light, medium, auth, window, penalty);
+    }
+
+    /** These limits with another Auth limit. */
+    public RateLimits withAuth(int auth) {
+        return new RateLimits(enabled, light, medium, auth, window, penalty);
     }
 
     /** RingCentral's default numbers, but never enforced. */
@@ -70,6 +92,10 @@ public record RateLimits(boolean enabled, int light, int medium, Duration window
 
     /** The limit of one group. */
     public int limit(Group group) {
-        return group == Group.LIGHT ? light : medium;
+        return switch (group) {
+            case LIGHT -> light;
+            case MEDIUM -> medium;
+            case AUTH -> auth;
+        };
     }
 }

@@ -25,7 +25,10 @@ import java.util.function.Consumer;
  * (account and extension) and group, shared by all of a user's tokens (RingCentral's defaults unless
  * {@link Builder#rateLimits(RateLimits)} says otherwise), answers in
  * RingCentral's JSON shapes, and lets tests change users, inject {@link Fault faults} and read
- * {@link CallCounters counters} while it runs. Thread-safe. Uses the JDK's HTTP server and sets
+ * {@link CallCounters counters} while it runs. It also speaks enough OAuth for token refresh: authorization codes
+ * ({@link #authorizationCode(SimulatedUser, String)} or {@code GET /restapi/oauth/authorize}), {@code POST
+ * /restapi/oauth/token} with the {@code authorization_code} and {@code refresh_token} grants, and access tokens that
+ * expire by the builder's {@link Builder#clock(InstantSource) clock} (simulator/README.md, section OAuth). Thread-safe. Uses the JDK's HTTP server and sets
  * {@code sun.net.httpserver.nodelay=true} (unless already set) so keep-alive clients are not delayed by
  * Nagle's algorithm; that only works if no other JDK HTTP server was started in the JVM before.
  *
@@ -55,6 +58,7 @@ public final class RingCentralSimulator implements AutoCloseable {
     private final UserDirectory users = new UserDirectory();
     private final CallCounters counters = new CallCounters();
     private final FaultTable faults = new FaultTable();
+    private final AuthorizationServer oauth;
     private HttpServer server;
     private ExecutorService executor;
     private Gateway gateway;
@@ -62,6 +66,14 @@ public final class RingCentralSimulator implements AutoCloseable {
     private RingCentralSimulator(Builder settings) {
         this.settings = settings;
         settings.users.forEach(users::add);
+        this.oauth = new AuthorizationServer(
+                users,
+                settings.clock,
+                settings.clientId,
+                settings.clientSecret,
+                settings.accessTokenLifetime,
+                settings.refreshTokenLifetime,
+                settings.scope);
     }
 
     /** A builder with an ephemeral port, 64 threads, RingCentral's rate limits and no latency. */
@@ -89,6 +101,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         gateway = new Gateway(
                 users,
                 new SimulatedApi(baseUri, users),
+                oauth,
                 counters,
                 faults,
                 settings.clock,
@@ -123,6 +136,11 @@ public final class RingCentralSimulator implements AutoCloseable {
         return users.byToken(token).orElseThrow(() -> new IllegalArgumentException("No user has this token"));
     }
 
+    /** The user with this login name (see {@link SimulatedUser#login(String)}). */
+    public SimulatedUser userByLogin(String login) {
+        return users.byLogin(login).orElseThrow(() -> new IllegalArgumentException("No user has this login"));
+    }
+
     /** Adds a user at run time; ids default as in {@link Builder#user(Consumer)}. */
     public SimulatedUser addUser(Consumer<SimulatedUser> configuration) {
         SimulatedUser user = settings.newUser(configuration);
@@ -134,6 +152,65 @@ public final class RingCentralSimulator implements AutoCloseable {
     public RingCentralSimulator expireToken(String token) {
         user(token).expireToken(token);
         return this;
+    }
+
+    /**
+     * An authorization code for {@code user}, as if it had signed in at {@code /restapi/oauth/authorize} and
+     * consented: exchange it at {@code POST /restapi/oauth/token} with {@code grant_type=authorization_code} and
+     * the same {@code redirect_uri} within {@value AuthorizationServer#CODE_LIFETIME_SECONDS} seconds of the
+     * simulator's clock. Single use.
+     *
+     * <pre>{@code
+     * String code = rc.authorizationCode(rc.userByLogin("alice"), "https://app.example/callback");
+     * }</pre>
+     */
+    public String authorizationCode(SimulatedUser user, String redirectUri) {
+        return oauth.issueCode(Objects.requireNonNull(user, "user"), requireRedirectUri(redirectUri), null, null);
+    }
+
+    /** {@link #authorizationCode(SimulatedUser, String)} for the user with this login name. */
+    public String authorizationCode(String login, String redirectUri) {
+        return authorizationCode(userByLogin(login), redirectUri);
+    }
+
+    /**
+     * {@link #authorizationCode(SimulatedUser, String)} with a PKCE challenge (method {@code S256}): the token
+     * request must then carry the {@code code_verifier} whose SHA-256, base64url without padding, is
+     * {@code codeChallenge}.
+     */
+    public String authorizationCode(SimulatedUser user, String redirectUri, String codeChallenge) {
+        return oauth.issueCode(
+                Objects.requireNonNull(user, "user"),
+                requireRedirectUri(redirectUri),
+                Objects.requireNonNull(codeChallenge, "codeChallenge"),
+                "S256");
+    }
+
+    /**
+     * Revokes every refresh token issued to {@code user} so far: a refresh with one is answered 400
+     * {@code invalid_grant} {@code OAU-211} "Token revoked". Its access tokens keep working until they expire.
+     *
+     * @return how many refresh tokens were revoked
+     */
+    public int revokeRefreshTokens(SimulatedUser user) {
+        return oauth.revokeRefreshTokens(Objects.requireNonNull(user, "user"));
+    }
+
+    /** The OAuth client id the token endpoint accepts ({@link Builder#client(String, String)}). */
+    public String clientId() {
+        return settings.clientId;
+    }
+
+    /** The OAuth client secret the token endpoint accepts ({@link Builder#client(String, String)}). */
+    public String clientSecret() {
+        return settings.clientSecret;
+    }
+
+    private static String requireRedirectUri(String redirectUri) {
+        if (redirectUri == null || redirectUri.isBlank()) {
+            throw new IllegalArgumentException("redirectUri must be given");
+        }
+        return redirectUri;
     }
 
     /** Injects {@code fault} into {@code endpoint} for every token without a fault of its own. */
@@ -249,6 +326,15 @@ public final class RingCentralSimulator implements AutoCloseable {
      * }</pre>
      */
     public static final class Builder {
+        /** The OAuth client id unless {@link #client(String, String)} says otherwise. */
+        public static final String DEFAULT_CLIENT_ID = "rcguard-simulator-client";
+
+        /** The OAuth client secret unless {@link #client(String, String)} says otherwise. */
+        public static final String DEFAULT_CLIENT_SECRET = "rcguard-simulator-secret";
+
+        /** The {@code scope} of issued tokens unless {@link #scope(String)} says otherwise. */
+        public static final String DEFAULT_SCOPE = "ReadAccounts ReadMessages";
+
         /** The account id users get unless they set their own. */
         public static final String DEFAULT_ACCOUNT_ID = "400100200300";
 
@@ -259,6 +345,11 @@ public final class RingCentralSimulator implements AutoCloseable {
         private RateLimits rateLimits = RateLimits.ringCentralDefaults();
         private Duration defaultLatency = Duration.ZERO;
         private InstantSource clock = InstantSource.system();
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private Duration accessTokenLifetime = Duration.ofSeconds(3599);
+        private Duration refreshTokenLifetime = Duration.ofSeconds(604799);
+        private String scope = DEFAULT_SCOPE;
         private final List<SimulatedUser> users = new ArrayList<>();
         private final AtomicInteger usersMade = new AtomicInteger();
 
@@ -291,7 +382,41 @@ public final class RingCentralSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock of the rate limiter, e.g. a hand-moved one for tests of windows and penalties. */
+        /**
+         * The OAuth client the token endpoint accepts as {@code Authorization: Basic base64(id:secret)}; default
+         * {@value #DEFAULT_CLIENT_ID} / {@value #DEFAULT_CLIENT_SECRET}.
+         */
+        public Builder client(String id, String secret) {
+            if (id == null || id.isEmpty() || id.indexOf(':') >= 0 || secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("client id (without ':') and secret must be non-empty");
+            }
+            this.clientId = id;
+            this.clientSecret = secret;
+            return this;
+        }
+
+        /** How long issued access tokens live (default 3599 s, RingCentral's {@code expires_in}); whole seconds. */
+        public Builder accessTokenLifetime(Duration lifetime) {
+            this.accessTokenLifetime = requireSeconds(lifetime, "accessTokenLifetime");
+            return this;
+        }
+
+        /** How long issued refresh tokens live (default 604799 s, about a week); whole seconds. */
+        public Builder refreshTokenLifetime(Duration lifetime) {
+            this.refreshTokenLifetime = requireSeconds(lifetime, "refreshTokenLifetime");
+            return this;
+        }
+
+        /** The {@code scope} the token endpoint answers (default {@value #DEFAULT_SCOPE}). */
+        public Builder scope(String scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        /**
+         * The simulator's clock: rate-limit windows and penalties, and the expiry of authorization codes, access
+         * and refresh tokens. A hand-moved one lets tests pass an hour without sleeping.
+         */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -314,6 +439,14 @@ public final class RingCentralSimulator implements AutoCloseable {
         /** {@link #build()} and {@link RingCentralSimulator#start()}. */
         public RingCentralSimulator start() {
             return build().start();
+        }
+
+        private static Duration requireSeconds(Duration lifetime, String name) {
+            Objects.requireNonNull(lifetime, name);
+            if (lifetime.toSeconds() < 1 || lifetime.toNanos() % 1_000_000_000L != 0) {
+                throw new IllegalArgumentException(name + " must be a positive number of whole seconds");
+            }
+            return lifetime;
         }
 
         private SimulatedUser newUser(Consumer<SimulatedUser> configuration) {

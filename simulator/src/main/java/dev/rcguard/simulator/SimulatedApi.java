@@ -40,6 +40,8 @@ final class SimulatedApi {
             case FEATURES -> features(call, user);
             case AUTHZ_PROFILE -> Answer.json(200, profile(user, path));
             case MESSAGE_STORE -> Answer.json(200, emptyMessagePage(path));
+            case OAUTH_TOKEN ->
+                throw new IllegalStateException("The token endpoint is answered by AuthorizationServer");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.rcguard.simulator;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +10,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One RingCentral user of the simulator: its account and extension ids, its access tokens, its granted
- * permissions and its features. Thread-safe; every change is seen by the very next request.
+ * One RingCentral user of the simulator: its account and extension ids, its login name, its access tokens (fixed
+ * ones given with {@link #token(String)}, and those the OAuth token endpoint issued), its granted permissions and
+ * its features. Thread-safe; every change is seen by the very next request.
  *
  * <p>A permission that is not granted is answered {@code "successful": false}; a feature that is not
  * listed is absent from {@code records}, as RingCentral does for ids it does not know.
  *
  * <pre>{@code
  * RingCentralSimulator.builder()
- *         .user(u -> u.token("t1").fromBundledFixtures().grant("ReadMessages")
+ *         .user(u -> u.token("t1").login("alice").fromBundledFixtures().grant("ReadMessages")
  *                 .unavailable("SMSSending", "ServicePlanLimitation",
  *                         "The feature is unavailable for the current service plan"))
  *         .build();
@@ -26,9 +28,30 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SimulatedUser {
+    /** What a request with one of this user's access tokens meets. */
+    enum TokenStatus {
+        VALID,
+        /** Expired by {@link #expireToken(String)} or by its lifetime: 401 {@code OAU-128}. */
+        EXPIRED,
+        /** Replaced by a refresh of its session: 401 {@code OAU-213}, as RingCentral answers for it. */
+        REPLACED
+    }
+
+    /** An access token: fixed ones never expire by time ({@code expiresAt == null}). */
+    private static final class AccessToken {
+        private final Instant expiresAt;
+        private boolean expired;
+        private boolean replaced;
+
+        private AccessToken(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+    }
+
     private String accountId;
     private String extensionId;
-    private final Map<String, Boolean> tokensExpired = new LinkedHashMap<>();
+    private String login;
+    private final Map<String, AccessToken> tokens = new LinkedHashMap<>();
     private final Map<String, Permission> permissions = new LinkedHashMap<>();
     // a list, not a map: RingCentral's own data repeats a record now and then, and fixtures keep that
     private final List<Feature> features = new ArrayList<>();
@@ -50,21 +73,39 @@ public final class SimulatedUser {
         return this;
     }
 
-    /** Adds a valid access token of this user. */
+    /**
+     * Sets the login name this user signs in with at {@code GET /restapi/oauth/authorize?login_hint=...} and that
+     * {@link RingCentralSimulator#authorizationCode(String, String)} names it by; logins are unique among users.
+     */
+    public synchronized SimulatedUser login(String login) {
+        if (login == null || login.isBlank() || login.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A login must be non-blank without whitespace");
+        }
+        this.login = login;
+        return this;
+    }
+
+    /** The login name, if one was set. */
+    public synchronized Optional<String> login() {
+        return Optional.ofNullable(login);
+    }
+
+    /** Adds a valid access token of this user that never expires by time. */
     public synchronized SimulatedUser token(String token) {
         if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("A token must be non-blank without whitespace");
         }
-        tokensExpired.put(token, false);
+        tokens.put(token, new AccessToken(null));
         return this;
     }
 
     /** Marks a token of this user expired: it is answered 401 {@code OAU-128} from now on. */
     public synchronized SimulatedUser expireToken(String token) {
-        if (!tokensExpired.containsKey(token)) {
+        AccessToken access = tokens.get(token);
+        if (access == null) {
             throw new IllegalArgumentException("Not a token of this user");
         }
-        tokensExpired.put(token, true);
+        access.expired = true;
         return this;
     }
 
@@ -143,9 +184,9 @@ public final class SimulatedUser {
         return extensionId;
     }
 
-    /** This user's tokens, expired ones included. */
+    /** This user's access tokens, expired and issued ones included. */
     public synchronized List<String> tokens() {
-        return List.copyOf(tokensExpired.keySet());
+        return List.copyOf(tokens.keySet());
     }
 
     /** The granted permissions, in the order they were granted. */
@@ -173,11 +214,29 @@ public final class SimulatedUser {
     }
 
     synchronized boolean hasToken(String token) {
-        return tokensExpired.containsKey(token);
+        return tokens.containsKey(token);
     }
 
-    synchronized boolean isExpired(String token) {
-        return Boolean.TRUE.equals(tokensExpired.get(token));
+    /** An access token the OAuth token endpoint issued, expiring at {@code expiresAt}. */
+    synchronized void issueToken(String token, Instant expiresAt) {
+        tokens.put(token, new AccessToken(expiresAt));
+    }
+
+    /** A refresh replaced this access token: RingCentral invalidates the previous one at once. */
+    synchronized void replaceToken(String token) {
+        AccessToken access = tokens.get(token);
+        if (access != null) {
+            access.replaced = true;
+        }
+    }
+
+    synchronized TokenStatus status(String token, Instant now) {
+        AccessToken access = tokens.get(token);
+        if (access.replaced) {
+            return TokenStatus.REPLACED;
+        }
+        boolean expired = access.expired || (access.expiresAt != null && !now.isBefore(access.expiresAt));
+        return expired ? TokenStatus.EXPIRED : TokenStatus.VALID;
     }
 
     private synchronized SimulatedUser addFeatures(List<Feature> loaded) {

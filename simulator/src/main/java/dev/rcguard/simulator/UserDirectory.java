@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The simulator's users, found by token or by extension. */
+/** The simulator's users, found by token, login or extension. */
 final class UserDirectory {
     private final List<SimulatedUser> users = new CopyOnWriteArrayList<>();
 
@@ -14,7 +14,20 @@ final class UserDirectory {
                 throw new IllegalArgumentException("Token already belongs to another user");
             }
         }
+        if (user.login().flatMap(this::byLogin).isPresent()) {
+            throw new IllegalArgumentException("Login already belongs to another user");
+        }
         users.add(user);
+    }
+
+    Optional<SimulatedUser> byLogin(String login) {
+        return users.stream()
+                .filter(u -> u.login().filter(login::equals).isPresent())
+                .findFirst();
+    }
+
+    boolean contains(SimulatedUser user) {
+        return users.contains(user);
     }
 
     Optional<SimulatedUser> byToken(String token) {
