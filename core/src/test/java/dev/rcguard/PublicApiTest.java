@@ -28,7 +28,8 @@ class PublicApiTest {
                         "Reason",
                         "PermissionDeniedException",
                         "InvalidRequirementException",
-                        "ConfigurationException");
+                        "ConfigurationException",
+                        "TokenSource");
     }
 
     @Test

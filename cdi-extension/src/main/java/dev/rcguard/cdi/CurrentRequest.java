@@ -1,5 +1,6 @@
 package dev.rcguard.cdi;
 
+import dev.rcguard.TokenSource;
 import dev.rcguard.spi.RequestMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -7,11 +8,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
  * Internal: the request an intercepted bean method runs in, seen from CDI. Inside an HTTP request the memo lives in
  * the servlet request's attributes, where the JAX-RS filter and the servlet filter keep it too; outside one (a timer,
- * a message) it lives in the active request context, and there is no {@code Authorization} header.
+ * a message) it lives in the active request context, and the token source sees no header, attribute or session.
  */
 @ApplicationScoped
 public class CurrentRequest {
@@ -35,10 +38,27 @@ public class CurrentRequest {
         }
     }
 
-    /** The {@code Authorization} header of the current HTTP request, or {@code null}. */
-    String authorization() {
+    /** What the application's token source may read of the current request: nothing outside an HTTP request. */
+    TokenSource.Request tokenRequest() {
         HttpServletRequest http = http();
-        return http == null ? null : http.getHeader("Authorization");
+        if (http == null) {
+            return TokenSource.Request.of(name -> null, name -> null, name -> null);
+        }
+        return TokenSource.Request.of(http::getHeader, http::getAttribute, name -> sessionAttribute(http, name));
+    }
+
+    /** The JAX-RS request's headers and properties, with the session of the HTTP request it is, if any. */
+    TokenSource.Request tokenRequest(ContainerRequestContext request) {
+        HttpServletRequest http = http();
+        return TokenSource.Request.of(
+                request::getHeaderString,
+                request::getProperty,
+                name -> http == null ? null : sessionAttribute(http, name));
+    }
+
+    private static Object sessionAttribute(HttpServletRequest http, String name) {
+        HttpSession session = http.getSession(false);
+        return session == null ? null : session.getAttribute(name);
     }
 
     private HttpServletRequest http() {

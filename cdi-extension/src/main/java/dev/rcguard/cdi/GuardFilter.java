@@ -5,7 +5,6 @@ import dev.rcguard.spi.Requirement;
 import dev.rcguard.spi.Verdict;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * The check of one resource method, holding its requirement resolved at deployment. Registered per method by
@@ -33,7 +32,7 @@ final class GuardFilter implements ContainerRequestFilter {
         Verdict verdict = runtime.enforce(
                 endpoint,
                 requirement,
-                runtime.caller(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION)),
+                runtime.caller(request),
                 target,
                 RequestMemo.of(request::getProperty, request::setProperty));
         if (!verdict.proceeds()) {

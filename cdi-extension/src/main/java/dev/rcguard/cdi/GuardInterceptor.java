@@ -46,7 +46,7 @@ public class GuardInterceptor {
         Verdict verdict = runtime.enforce(
                 method.endpoint(),
                 method.requirement(),
-                runtime.caller(request::authorization),
+                runtime.caller(request.tokenRequest()),
                 target,
                 request.memo());
         if (!verdict.proceeds()) {

@@ -1,12 +1,12 @@
 package dev.rcguard.cdi;
 
 import dev.rcguard.Decision;
+import dev.rcguard.TokenSource;
 import dev.rcguard.spi.ApplicationGuard;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RequestMemo;
 import dev.rcguard.spi.Requirement;
 import dev.rcguard.spi.Verdict;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -16,8 +16,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.lang.reflect.Method;
-import java.util.function.Supplier;
 
 /**
  * Internal: what the interceptor and the JAX-RS filter share — a lease on the application's one guard (shared with the
@@ -36,8 +36,10 @@ public class GuardRuntime {
     @Inject
     GuardExtension extension;
 
+    @Inject
+    CurrentRequest currentRequest;
+
     private volatile ApplicationGuard.Lease lease;
-    private AccessTokenResolver tokenResolver;
 
     /** The application's runtime, for JAX-RS providers that are not CDI beans. */
     static GuardRuntime current() {
@@ -50,11 +52,6 @@ public class GuardRuntime {
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
         lease(application instanceof ServletContext context ? context : null);
-    }
-
-    @PostConstruct
-    void start() {
-        tokenResolver = tokenResolvers.isResolvable() ? tokenResolvers.get() : null;
     }
 
     @PreDestroy
@@ -79,8 +76,28 @@ public class GuardRuntime {
                                     context::getAttribute, context::setAttribute, context::removeAttribute),
                             context::getInitParameter,
                             name -> null);
+            if (tokenResolvers.isResolvable()) { // the application's token source, for its servlet filters too
+                AccessTokenResolver resolver = tokenResolvers.get();
+                try {
+                    lease.guard()
+                            .adopt(
+                                    request -> resolver.accessToken(),
+                                    "an AccessTokenResolver bean (" + beanClass(resolver) + ")");
+                } catch (RuntimeException twoSources) {
+                    lease.close();
+                    lease = null;
+                    throw twoSources;
+                }
+            }
         }
         return lease;
+    }
+
+    /** The bean's own class, not its client proxy's. */
+    private static String beanClass(AccessTokenResolver resolver) {
+        String name = resolver.getClass().getName();
+        int proxy = name.indexOf('$');
+        return proxy < 0 ? name : name.substring(0, proxy);
     }
 
     /** The protected method {@code method} as invoked on {@code target}; fails closed when none was resolved. */
@@ -88,16 +105,14 @@ public class GuardRuntime {
         return extension.method(target.getClass(), method);
     }
 
-    /**
-     * The caller: from the application's {@link AccessTokenResolver} if it has one, else from the request's
-     * {@code Authorization} header; {@code null} when there is no well-formed token.
-     */
-    Caller caller(Supplier<String> authorizationHeader) {
-        if (tokenResolver == null) {
-            return Caller.ofBearer(authorizationHeader.get());
-        }
-        String token = tokenResolver.accessToken();
-        return token == null ? null : Caller.ofBearer("Bearer " + token);
+    /** The caller of {@code request}, from the application's token source; {@code null} without a usable token. */
+    Caller caller(TokenSource.Request request) {
+        return lease().guard().caller(request);
+    }
+
+    /** The caller of a JAX-RS request: its headers and properties, and its HTTP session if it has one. */
+    Caller caller(ContainerRequestContext request) {
+        return caller(currentRequest.tokenRequest(request));
     }
 
     /**

@@ -82,7 +82,8 @@ public final class Caller {
         return value != null && ID.matcher(value).matches();
     }
 
-    private static boolean isWellFormedToken(String token) {
+    /** Whether {@code token} is a well-formed bearer token (RFC 6750 {@code b64token}, at most 4096 characters). */
+    public static boolean isWellFormedToken(String token) {
         return token != null && token.length() <= 4096 && TOKEN.matcher(token).matches();
     }
 

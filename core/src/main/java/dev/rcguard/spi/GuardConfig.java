@@ -2,6 +2,7 @@ package dev.rcguard.spi;
 
 import dev.rcguard.ConfigurationException;
 import dev.rcguard.internal.config.ConfigLookup;
+import dev.rcguard.internal.token.TokenSources;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,6 +46,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code rcguard.jcache-provider}</td><td>none</td>
  *       <td>with {@code jcache}: the JCache provider's class when the application has several (Hazelcast's member:
  *       {@code com.hazelcast.cache.HazelcastMemberCachingProvider}); none: the default one</td></tr>
+ *   <tr><td>{@code rcguard.token-source}</td><td>{@code header}</td>
+ *       <td>where the caller's access token is: {@code header}, {@code session-attribute:NAME},
+ *       {@code request-attribute:NAME} or {@code class:CLASS} ({@link dev.rcguard.TokenSource})</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -62,7 +66,8 @@ public record GuardConfig(
         Duration maxDecisionAge,
         Store rateLimitStore,
         URI jcacheUri,
-        String jcacheProvider) {
+        String jcacheProvider,
+        String tokenSource) {
 
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
@@ -79,6 +84,7 @@ public record GuardConfig(
     public static final String RATE_LIMIT_STORE = "rcguard.rate-limit-store";
     public static final String JCACHE_URI = "rcguard.jcache-uri";
     public static final String JCACHE_PROVIDER = "rcguard.jcache-provider";
+    public static final String TOKEN_SOURCE = TokenSources.KEY;
 
     /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
     public static final List<String> APPLICATION_WIDE = List.of(
@@ -91,7 +97,8 @@ public record GuardConfig(
             MAX_DECISION_AGE_MS,
             RATE_LIMIT_STORE,
             JCACHE_URI,
-            JCACHE_PROVIDER);
+            JCACHE_PROVIDER,
+            TOKEN_SOURCE);
 
     /** Where the rate-limit state lives. */
     public enum Store {
@@ -130,6 +137,9 @@ public record GuardConfig(
         if (rateLimitStore == null) {
             throw new ConfigurationException(RATE_LIMIT_STORE, "is missing");
         }
+        if (tokenSource == null || tokenSource.isBlank()) {
+            throw new ConfigurationException(TOKEN_SOURCE, "is missing");
+        }
     }
 
     /** The defaults, against production RingCentral. */
@@ -156,7 +166,8 @@ public record GuardConfig(
                 Duration.ofMillis(integer(MAX_DECISION_AGE_MS, lookup.get(MAX_DECISION_AGE_MS, "10000"))),
                 store(lookup.get(RATE_LIMIT_STORE, "memory")),
                 jcacheUri(lookup.get(JCACHE_URI, "")),
-                className(lookup.get(JCACHE_PROVIDER, "")));
+                className(lookup.get(JCACHE_PROVIDER, "")),
+                lookup.get(TOKEN_SOURCE, TokenSources.HEADER).strip());
     }
 
     /** A copy for another RingCentral server (tests, the demo and the simulator). */
@@ -172,7 +183,8 @@ public record GuardConfig(
                 maxDecisionAge,
                 rateLimitStore,
                 jcacheUri,
-                jcacheProvider);
+                jcacheProvider,
+                tokenSource);
     }
 
     /** The value of one configuration name, as text {@link #load} reads back to the same value. */
@@ -189,6 +201,7 @@ public record GuardConfig(
             case RATE_LIMIT_STORE -> rateLimitStore.name().toLowerCase(Locale.ROOT);
             case JCACHE_URI -> jcacheUri == null ? "" : jcacheUri.toString();
             case JCACHE_PROVIDER -> jcacheProvider == null ? "" : jcacheProvider;
+            case TOKEN_SOURCE -> tokenSource;
             default -> throw new IllegalArgumentException("not a configuration name: " + name);
         };
     }

@@ -1,9 +1,11 @@
 package dev.rcguard.spi;
 
+import dev.rcguard.ConfigurationException;
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Logical;
 import dev.rcguard.Reason;
+import dev.rcguard.TokenSource;
 import dev.rcguard.internal.budget.BudgetStore;
 import dev.rcguard.internal.budget.FallbackBudgetStore;
 import dev.rcguard.internal.budget.InMemoryBudgetStore;
@@ -14,6 +16,7 @@ import dev.rcguard.internal.client.HttpRingCentralClient;
 import dev.rcguard.internal.engine.Combination;
 import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
+import dev.rcguard.internal.token.TokenSources;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +70,8 @@ public final class PermissionGuard implements AutoCloseable {
     private final RingCentralClient client;
     private final GuardConfig config;
     private final RateLimitEconomy economy;
+    private volatile TokenSource tokenSource;
+    private volatile String adopted;
     private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
     private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
@@ -74,6 +79,8 @@ public final class PermissionGuard implements AutoCloseable {
     PermissionGuard(RingCentralClient client, GuardConfig config, BudgetStore store, LongSupplier clock) {
         this.client = client;
         this.config = config;
+        this.tokenSource =
+                TokenSources.of(config.tokenSource(), Thread.currentThread().getContextClassLoader());
         this.economy = new RateLimitEconomy(store, policy(config), clock);
     }
 
@@ -110,6 +117,46 @@ public final class PermissionGuard implements AutoCloseable {
 
     public GuardConfig config() {
         return config;
+    }
+
+    /**
+     * The caller of {@code request}, from the application's {@link TokenSource}; {@code null} when the request carries
+     * no well-formed token (a 401, nothing sent). A source that throws counts as no token, and is logged.
+     */
+    public Caller caller(TokenSource.Request request) {
+        String token;
+        try {
+            token = tokenSource.accessToken(request);
+        } catch (RuntimeException failed) {
+            LOG.log(
+                    Level.WARNING,
+                    "The application's RingCentral token source failed; the request has no token",
+                    failed);
+            return null;
+        }
+        return token == null || !Caller.isWellFormedToken(token.strip()) ? null : Caller.of(token.strip());
+    }
+
+    /**
+     * Makes {@code source} the application's token source for every adapter (a CDI application's
+     * {@code AccessTokenResolver} bean), in place of the {@code Authorization} header.
+     *
+     * @param what the source, for the message when there are two
+     * @throws ConfigurationException when {@code rcguard.token-source} already names another source, or another
+     *     one was adopted before
+     */
+    public synchronized void adopt(TokenSource source, String what) {
+        if (!config.tokenSource().equals(TokenSources.HEADER)) {
+            throw new ConfigurationException(
+                    GuardConfig.TOKEN_SOURCE,
+                    "is " + config.tokenSource() + ", and the application also has " + what + ": keep one of them");
+        }
+        if (adopted != null && !adopted.equals(what)) {
+            throw new ConfigurationException(
+                    GuardConfig.TOKEN_SOURCE, "the application has two token sources, " + adopted + " and " + what);
+        }
+        adopted = what;
+        tokenSource = source;
     }
 
     /**

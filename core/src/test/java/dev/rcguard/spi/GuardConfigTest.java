@@ -51,7 +51,8 @@ class GuardConfigTest {
                         Duration.ZERO,
                         GuardConfig.Store.MEMORY,
                         null,
-                        null));
+                        null,
+                        "header"));
     }
 
     @Test

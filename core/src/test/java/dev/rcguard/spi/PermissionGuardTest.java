@@ -1,10 +1,12 @@
 package dev.rcguard.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Logical;
+import dev.rcguard.TokenSource;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.RateLimits;
@@ -315,6 +317,43 @@ class PermissionGuardTest {
             return futures.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theCallerComesFromTheApplicationsTokenSource_andAMalformedOrFailingOneIsNoToken() {
+        PermissionGuard guard = guard();
+        TokenSource.Request withHeader = TokenSource.Request.of(
+                name -> name.equals("Authorization") ? "Bearer " + ALICE : null, n -> null, n -> null);
+        assertThat(guard.caller(withHeader)).isEqualTo(Caller.of(ALICE));
+
+        guard.adopt(request -> "not a token!", "a test source");
+        assertThat(guard.caller(withHeader)).isNull();
+        guard.adopt(
+                request -> {
+                    throw new IllegalStateException("the application's source broke");
+                },
+                "a test source");
+        assertThat(guard.caller(withHeader)).isNull();
+        assertThat(ringCentral.counters().total()).isZero();
+    }
+
+    @Test
+    void twoTokenSources_failStartUp() {
+        PermissionGuard guard = guard();
+        guard.adopt(request -> null, "bean A");
+
+        assertThatThrownBy(() -> guard.adopt(request -> null, "bean B"))
+                .isInstanceOf(dev.rcguard.ConfigurationException.class)
+                .hasMessageContaining("bean A")
+                .hasMessageContaining("bean B");
+        try (PermissionGuard configured = PermissionGuard.create(
+                GuardConfig.load(name -> name.equals(GuardConfig.TOKEN_SOURCE) ? "session-attribute:rc.tokens" : null)
+                        .withServerUrl(ringCentral.baseUri()))) {
+            assertThatThrownBy(() -> configured.adopt(request -> null, "an AccessTokenResolver bean"))
+                    .isInstanceOf(dev.rcguard.ConfigurationException.class)
+                    .hasMessageContaining("rcguard.token-source is session-attribute:rc.tokens")
+                    .hasMessageContaining("an AccessTokenResolver bean");
         }
     }
 }

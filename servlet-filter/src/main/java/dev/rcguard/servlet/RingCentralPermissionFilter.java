@@ -2,8 +2,8 @@ package dev.rcguard.servlet;
 
 import dev.rcguard.ConfigurationException;
 import dev.rcguard.InvalidRequirementException;
+import dev.rcguard.TokenSource;
 import dev.rcguard.spi.ApplicationGuard;
-import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.spi.ProblemRenderer;
 import dev.rcguard.spi.ProblemResponse;
@@ -16,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
@@ -124,7 +125,7 @@ public class RingCentralPermissionFilter extends HttpFilter {
                 .enforce(
                         "filter '" + getFilterName() + "' " + request.getMethod() + " " + request.getRequestURI(),
                         rule.requirement(),
-                        Caller.ofBearer(request.getHeader("Authorization")),
+                        lease.guard().caller(tokenRequest(request)),
                         rule.target() == null ? null : rule.target().read(request),
                         RequestMemo.of(request::getAttribute, request::setAttribute),
                         lease.config().mode());
@@ -133,6 +134,14 @@ public class RingCentralPermissionFilter extends HttpFilter {
         } else {
             write(ProblemRenderer.render(verdict.decision()), response);
         }
+    }
+
+    /** What the application's token source may read of {@code request}; no session is created. */
+    static TokenSource.Request tokenRequest(HttpServletRequest request) {
+        return TokenSource.Request.of(request::getHeader, request::getAttribute, name -> {
+            HttpSession session = request.getSession(false);
+            return session == null ? null : session.getAttribute(name);
+        });
     }
 
     @Override

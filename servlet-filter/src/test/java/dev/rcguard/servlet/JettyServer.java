@@ -25,7 +25,7 @@ final class JettyServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
-    private final ServletContextHandler context = new ServletContextHandler();
+    private final ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     private final RecordingServlet servlet = new RecordingServlet();
 
     private JettyServer() {

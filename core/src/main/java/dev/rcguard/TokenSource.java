@@ -1,0 +1,76 @@
+package dev.rcguard;
+
+import java.util.function.Function;
+
+/**
+ * Where the caller's RingCentral access token is found in a request. An application has one, asked by every adapter
+ * (the {@code web.xml} filter, the JAX-RS filter, the CDI interceptor), chosen by {@code rcguard.token-source}:
+ *
+ * <table>
+ *   <caption>rcguard.token-source</caption>
+ *   <tr><td>{@code header} (the default)</td><td>the request's {@code Authorization: Bearer} header</td></tr>
+ *   <tr><td>{@code session-attribute:NAME}</td><td>the attribute {@code NAME} of the request's HTTP session: the
+ *       token, or a token object (a {@code Map} with {@code access_token}, as RingCentral answers it, or an object with
+ *       an {@code accessToken()} or {@code getAccessToken()} method); no session is created</td></tr>
+ *   <tr><td>{@code request-attribute:NAME}</td><td>the request attribute {@code NAME}, read the same way</td></tr>
+ *   <tr><td>{@code class:CLASS}</td><td>the application's own implementation of this interface (a public class with a
+ *       public no-argument constructor)</td></tr>
+ * </table>
+ *
+ * <p>In a CDI application, one bean implementing {@code dev.rcguard.cdi.AccessTokenResolver} is the source instead;
+ * a bean and a configured source together fail the deployment. No token ({@code null}, blank or malformed) is a 401
+ * without any call to RingCentral.
+ *
+ * <pre>{@code
+ * public class TokensOfMyLogin implements TokenSource {
+ *     @Override
+ *     public String accessToken(Request request) {
+ *         return request.sessionAttribute("myLogin") instanceof MyLogin login ? login.ringCentralToken() : null;
+ *     }
+ * }
+ * }</pre>
+ */
+public interface TokenSource {
+
+    /** The caller's access token in {@code request}, or {@code null} when it carries none. */
+    String accessToken(Request request);
+
+    /** What a token source may read of the current request; each adapter gives its own view. */
+    interface Request {
+
+        /** The value of the header {@code name}, or {@code null}. */
+        String header(String name);
+
+        /** The request attribute {@code name}, or {@code null}. */
+        Object attribute(String name);
+
+        /** The attribute {@code name} of the request's HTTP session, or {@code null}; never creates a session. */
+        Object sessionAttribute(String name);
+
+        /**
+         * A view made of three look-ups, such as a servlet request's: {@code of(request::getHeader,
+         * request::getAttribute, name -> request.getSession(false) == null ? null : ...)}.
+         */
+        static Request of(
+                Function<String, String> headers,
+                Function<String, Object> attributes,
+                Function<String, Object> sessionAttributes) {
+            return new Request() {
+                @Override
+                public String header(String name) {
+                    return headers.apply(name);
+                }
+
+                @Override
+                public Object attribute(String name) {
+                    return attributes.apply(name);
+                }
+
+                @Override
+                public Object sessionAttribute(String name) {
+                    return sessionAttributes.apply(name);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.rcguard.internal.token;
+
+import dev.rcguard.ConfigurationException;
+import dev.rcguard.TokenSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The ready-made {@link TokenSource}s, made from {@code rcguard.token-source}. */
+public final class TokenSources {
+
+    public static final String KEY = "rcguard.token-source";
+    public static final String HEADER = "header";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.$:/-]{1,200}");
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+
+    private TokenSources() {}
+
+    /**
+     * The source {@code setting} names, the application's class loaded through {@code loader}.
+     *
+     * @throws ConfigurationException naming {@link #KEY}, for a setting of another form, a missing class, or a class
+     *     that is not a {@link TokenSource} with a public no-argument constructor
+     */
+    public static TokenSource of(String setting, ClassLoader loader) {
+        String value = setting.strip();
+        if (value.equals(HEADER)) {
+            return request -> bearer(request.header("Authorization"));
+        }
+        int colon = value.indexOf(':');
+        String kind = colon < 0 ? value : value.substring(0, colon).toLowerCase(Locale.ROOT);
+        String name = colon < 0 ? "" : value.substring(colon + 1).strip();
+        return switch (kind) {
+            case "session-attribute" -> {
+                String attribute = attributeName(name);
+                yield request -> token(request.sessionAttribute(attribute));
+            }
+            case "request-attribute" -> {
+                String attribute = attributeName(name);
+                yield request -> token(request.attribute(attribute));
+            }
+            case "class" -> instance(name, loader);
+            default ->
+                throw new ConfigurationException(
+                        KEY,
+                        "must be header, session-attribute:NAME, request-attribute:NAME or class:CLASS, was '" + setting
+                                + "'");
+        };
+    }
+
+    /** The token of an {@code Authorization} header value, if it is a {@code Bearer} credential. */
+    static String bearer(String authorization) {
+        if (authorization == null
+                || authorization.length() < 8
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).strip();
+    }
+
+    /**
+     * The access token an attribute holds: the token itself, a {@code Map} with {@code access_token} (RingCentral's
+     * token answer), or an object with a public {@code accessToken()} or {@code getAccessToken()} method.
+     */
+    static String token(Object held) {
+        if (held == null || held instanceof String) {
+            return (String) held;
+        }
+        if (held instanceof Map<?, ?> answer) {
+            return answer.get("access_token") instanceof String token ? token : null;
+        }
+        for (String accessor : new String[] {"accessToken", "getAccessToken"}) {
+            try {
+                Method method = held.getClass().getMethod(accessor);
+                if (method.getReturnType() == String.class && !Modifier.isStatic(method.getModifiers())) {
+                    return (String) method.invoke(held);
+                }
+            } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | SecurityException e) {
+                // not this accessor
+            }
+        }
+        return null;
+    }
+
+    private static String attributeName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigurationException(KEY, "needs the attribute's name after the colon, was '" + name + "'");
+        }
+        return name;
+    }
+
+    private static TokenSource instance(String className, ClassLoader loader) {
+        if (!CLASS_NAME.matcher(className).matches()) {
+            throw new ConfigurationException(KEY, "needs a class name after class:, was '" + className + "'");
+        }
+        try {
+            Class<?> type = Class.forName(className, true, loader);
+            if (!TokenSource.class.isAssignableFrom(type)) {
+                throw new ConfigurationException(KEY, className + " does not implement " + TokenSource.class.getName());
+            }
+            return (TokenSource) type.getConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new ConfigurationException(KEY, "names " + className + ", which the application does not have");
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+            throw new ConfigurationException(
+                    KEY, className + " needs to be a public class with a public no-argument constructor");
+        } catch (InvocationTargetException e) {
+            throw new ConfigurationException(KEY, className + "'s constructor failed: " + e.getCause());
+        }
+    }
+}
