@@ -38,14 +38,19 @@ public final class Http {
 
     /** GET {@code path} with this exact {@code Authorization} header value. */
     public static Reply send(URL base, String path, String authorization) {
+        return exchange(CLIENT, base, "GET", path, authorization);
+    }
+
+    /** {@code method path} (relative to the deployment) on {@code client}, with this {@code Authorization} unless null. */
+    static Reply exchange(HttpClient client, URL base, String method, String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(base, path))
                 .timeout(Duration.ofSeconds(60))
-                .GET();
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
