@@ -1,9 +1,12 @@
 package dev.rcguard.cdi;
 
+import dev.rcguard.ConfigurationException;
 import dev.rcguard.Decision;
 import dev.rcguard.TokenSource;
 import dev.rcguard.spi.ApplicationGuard;
 import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.GuardConfig;
+import dev.rcguard.spi.PermissionGuard;
 import dev.rcguard.spi.RequestMemo;
 import dev.rcguard.spi.Requirement;
 import dev.rcguard.spi.Verdict;
@@ -76,18 +79,13 @@ public class GuardRuntime {
                                     context::getAttribute, context::setAttribute, context::removeAttribute),
                             context::getInitParameter,
                             name -> null);
-            if (tokenResolvers.isResolvable()) { // the application's token source, for its servlet filters too
-                AccessTokenResolver resolver = tokenResolvers.get();
-                try {
-                    lease.guard()
-                            .adopt(
-                                    request -> resolver.accessToken(),
-                                    "an AccessTokenResolver bean (" + beanClass(resolver) + ")");
-                } catch (RuntimeException twoSources) {
-                    lease.close();
-                    lease = null;
-                    throw twoSources;
-                }
+            if (tokenResolvers.isResolvable()
+                    && !lease.config().tokenSource().equals(GuardConfig.DEFAULT_TOKEN_SOURCE)) {
+                String both = "is " + lease.config().tokenSource() + ", and the application also has an"
+                        + " AccessTokenResolver bean (" + beanClass(tokenResolvers.get()) + "): keep one of them";
+                lease.close();
+                lease = null;
+                throw new ConfigurationException(GuardConfig.TOKEN_SOURCE, both);
             }
         }
         return lease;
@@ -105,9 +103,15 @@ public class GuardRuntime {
         return extension.method(target.getClass(), method);
     }
 
-    /** The caller of {@code request}, from the application's token source; {@code null} without a usable token. */
+    /**
+     * The caller of {@code request}: from the application's {@link AccessTokenResolver} bean if it has one, else from
+     * its configured token source; {@code null} without a usable token.
+     */
     Caller caller(TokenSource.Request request) {
-        return lease().guard().caller(request);
+        PermissionGuard guard = lease().guard();
+        return tokenResolvers.isResolvable()
+                ? guard.caller(ignored -> tokenResolvers.get().accessToken(), request)
+                : guard.caller(request);
     }
 
     /** The caller of a JAX-RS request: its headers and properties, and its HTTP session if it has one. */

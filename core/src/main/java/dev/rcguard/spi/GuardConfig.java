@@ -85,6 +85,8 @@ public record GuardConfig(
     public static final String JCACHE_URI = "rcguard.jcache-uri";
     public static final String JCACHE_PROVIDER = "rcguard.jcache-provider";
     public static final String TOKEN_SOURCE = TokenSources.KEY;
+    /** The Authorization: Bearer header. */
+    public static final String DEFAULT_TOKEN_SOURCE = TokenSources.HEADER;
 
     /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
     public static final List<String> APPLICATION_WIDE = List.of(

@@ -1,6 +1,5 @@
 package dev.rcguard.spi;
 
-import dev.rcguard.ConfigurationException;
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Logical;
@@ -70,8 +69,7 @@ public final class PermissionGuard implements AutoCloseable {
     private final RingCentralClient client;
     private final GuardConfig config;
     private final RateLimitEconomy economy;
-    private volatile TokenSource tokenSource;
-    private volatile String adopted;
+    private final TokenSource tokenSource;
     private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
     private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
@@ -120,13 +118,18 @@ public final class PermissionGuard implements AutoCloseable {
     }
 
     /**
-     * The caller of {@code request}, from the application's {@link TokenSource}; {@code null} when the request carries
-     * no well-formed token (a 401, nothing sent). A source that throws counts as no token, and is logged.
+     * The caller of {@code request}, from the application's {@link TokenSource} ({@code rcguard.token-source});
+     * {@code null} when the request carries no well-formed token (a 401, nothing sent).
      */
     public Caller caller(TokenSource.Request request) {
+        return caller(tokenSource, request);
+    }
+
+    /** As {@link #caller(TokenSource.Request)}, from another source; one that throws counts as no token, logged. */
+    public Caller caller(TokenSource source, TokenSource.Request request) {
         String token;
         try {
-            token = tokenSource.accessToken(request);
+            token = source.accessToken(request);
         } catch (RuntimeException failed) {
             LOG.log(
                     Level.WARNING,
@@ -135,28 +138,6 @@ public final class PermissionGuard implements AutoCloseable {
             return null;
         }
         return token == null || !Caller.isWellFormedToken(token.strip()) ? null : Caller.of(token.strip());
-    }
-
-    /**
-     * Makes {@code source} the application's token source for every adapter (a CDI application's
-     * {@code AccessTokenResolver} bean), in place of the {@code Authorization} header.
-     *
-     * @param what the source, for the message when there are two
-     * @throws ConfigurationException when {@code rcguard.token-source} already names another source, or another
-     *     one was adopted before
-     */
-    public synchronized void adopt(TokenSource source, String what) {
-        if (!config.tokenSource().equals(TokenSources.HEADER)) {
-            throw new ConfigurationException(
-                    GuardConfig.TOKEN_SOURCE,
-                    "is " + config.tokenSource() + ", and the application also has " + what + ": keep one of them");
-        }
-        if (adopted != null && !adopted.equals(what)) {
-            throw new ConfigurationException(
-                    GuardConfig.TOKEN_SOURCE, "the application has two token sources, " + adopted + " and " + what);
-        }
-        adopted = what;
-        tokenSource = source;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.rcguard.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Outcome;
@@ -327,33 +326,13 @@ class PermissionGuardTest {
                 name -> name.equals("Authorization") ? "Bearer " + ALICE : null, n -> null, n -> null);
         assertThat(guard.caller(withHeader)).isEqualTo(Caller.of(ALICE));
 
-        guard.adopt(request -> "not a token!", "a test source");
-        assertThat(guard.caller(withHeader)).isNull();
-        guard.adopt(
-                request -> {
-                    throw new IllegalStateException("the application's source broke");
-                },
-                "a test source");
-        assertThat(guard.caller(withHeader)).isNull();
+        assertThat(guard.caller(request -> "not a token!", withHeader)).isNull();
+        assertThat(guard.caller(
+                        request -> {
+                            throw new IllegalStateException("the application's source broke");
+                        },
+                        withHeader))
+                .isNull();
         assertThat(ringCentral.counters().total()).isZero();
-    }
-
-    @Test
-    void twoTokenSources_failStartUp() {
-        PermissionGuard guard = guard();
-        guard.adopt(request -> null, "bean A");
-
-        assertThatThrownBy(() -> guard.adopt(request -> null, "bean B"))
-                .isInstanceOf(dev.rcguard.ConfigurationException.class)
-                .hasMessageContaining("bean A")
-                .hasMessageContaining("bean B");
-        try (PermissionGuard configured = PermissionGuard.create(
-                GuardConfig.load(name -> name.equals(GuardConfig.TOKEN_SOURCE) ? "session-attribute:rc.tokens" : null)
-                        .withServerUrl(ringCentral.baseUri()))) {
-            assertThatThrownBy(() -> configured.adopt(request -> null, "an AccessTokenResolver bean"))
-                    .isInstanceOf(dev.rcguard.ConfigurationException.class)
-                    .hasMessageContaining("rcguard.token-source is session-attribute:rc.tokens")
-                    .hasMessageContaining("an AccessTokenResolver bean");
-        }
     }
 }

@@ -22,8 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * One application whose users' tokens live in the HTTP session (its login put them there), guarded three ways: the
  * {@code web.xml} filter on {@code /reports/*}, the JAX-RS filter on {@code /api/inbox/messages}, the CDI interceptor
- * on the service behind {@code /api/inbox/calls}. Each way of naming the session as the token source runs the same
- * scenarios.
+ * on the service behind {@code /api/inbox/calls}.
  */
 final class TokenScenarios {
 
