@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -54,6 +55,12 @@ public class CurrentRequest {
                 request::getHeaderString,
                 request::getProperty,
                 name -> http == null ? null : sessionAttribute(http, name));
+    }
+
+    /** The {@code ServletContext} of the current HTTP request (the container's own), or {@code null} outside one. */
+    ServletContext servletContext() {
+        HttpServletRequest http = http();
+        return http == null ? null : http.getServletContext();
     }
 
     private static Object sessionAttribute(HttpServletRequest http, String name) {

@@ -50,11 +50,17 @@ public class GuardRuntime {
     }
 
     /**
-     * Takes the application's guard when the application starts: in a web application the event carries the
-     * {@code ServletContext}, where the servlet filter finds the same guard.
+     * Takes the application's guard when the application starts, if the event carries the {@code ServletContext}
+     * (where the servlet filter finds the same guard). Weld in WildFly carries its own {@code ContextEvent} instead:
+     * then the guard is taken with the first HTTP request, from that request's {@code ServletContext}, and start-up
+     * checks the token sources against the configuration it can read.
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        lease(application instanceof ServletContext context ? context : null);
+        if (application instanceof ServletContext context) {
+            lease(context);
+        } else {
+            checkTokenSources(GuardConfig.load(name -> null));
+        }
     }
 
     @PreDestroy
@@ -64,12 +70,16 @@ public class GuardRuntime {
         }
     }
 
+    /** The application's guard: the one in the current HTTP request's {@code ServletContext}, if it is one. */
     private ApplicationGuard.Lease lease() {
         ApplicationGuard.Lease current = lease;
-        return current != null ? current : lease(null);
+        return current != null ? current : lease(currentRequest.servletContext());
     }
 
-    /** The application's guard; outside a web application (CDI SE, a batch job) this bean is the application. */
+    /**
+     * The application's guard, in {@code context}'s attributes; without one (CDI SE, a batch job, a timer before any
+     * request) this bean is the application.
+     */
     private synchronized ApplicationGuard.Lease lease(ServletContext context) {
         if (lease == null) {
             lease = context == null
@@ -79,16 +89,25 @@ public class GuardRuntime {
                                     context::getAttribute, context::setAttribute, context::removeAttribute),
                             context::getInitParameter,
                             name -> null);
-            if (tokenResolvers.isResolvable()
-                    && !lease.config().tokenSource().equals(GuardConfig.DEFAULT_TOKEN_SOURCE)) {
-                String both = "is " + lease.config().tokenSource() + ", and the application also has an"
-                        + " AccessTokenResolver bean (" + beanClass(tokenResolvers.get()) + "): keep one of them";
+            try {
+                checkTokenSources(lease.config());
+            } catch (ConfigurationException twoSources) {
                 lease.close();
                 lease = null;
-                throw new ConfigurationException(GuardConfig.TOKEN_SOURCE, both);
+                throw twoSources;
             }
         }
         return lease;
+    }
+
+    /** A configured token source and an {@link AccessTokenResolver} bean are two: the application keeps one. */
+    private void checkTokenSources(GuardConfig config) {
+        if (tokenResolvers.isResolvable() && !config.tokenSource().equals(GuardConfig.DEFAULT_TOKEN_SOURCE)) {
+            throw new ConfigurationException(
+                    GuardConfig.TOKEN_SOURCE,
+                    "is " + config.tokenSource() + ", and the application also has an AccessTokenResolver bean ("
+                            + beanClass(tokenResolvers.get()) + "): keep one of them");
+        }
     }
 
     /** The bean's own class, not its client proxy's. */
