@@ -73,18 +73,34 @@ public final class TokenSources {
         if (held instanceof Map<?, ?> answer) {
             return answer.get("access_token") instanceof String token ? token : null;
         }
-        for (String accessor : new String[] {"accessToken", "getAccessToken"}) {
-            try {
-                Method method = held.getClass().getMethod(accessor);
-                if (method.getReturnType() == String.class && !Modifier.isStatic(method.getModifiers())) {
-                    return (String) method.invoke(held);
-                }
-            } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | SecurityException e) {
-                // not this accessor
-            }
+        Method accessor = ACCESSORS.get(held.getClass());
+        if (accessor == null) {
+            return null;
         }
-        return null;
+        try {
+            return (String) accessor.invoke(held);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            return null;
+        }
     }
+
+    /** Each class's public {@code accessToken()} or {@code getAccessToken()}, looked up once per class. */
+    private static final ClassValue<Method> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            for (String name : new String[] {"accessToken", "getAccessToken"}) {
+                try {
+                    Method method = type.getMethod(name);
+                    if (method.getReturnType() == String.class && !Modifier.isStatic(method.getModifiers())) {
+                        return method;
+                    }
+                } catch (NoSuchMethodException | SecurityException e) {
+                    // not this accessor
+                }
+            }
+            return null;
+        }
+    };
 
     private static String attributeName(String name) {
         if (!NAME.matcher(name).matches()) {
