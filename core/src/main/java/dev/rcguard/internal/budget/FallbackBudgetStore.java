@@ -182,6 +182,10 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
         return call(BudgetStore::size);
     }
 
+    /**
+     * Closes the shared store, then waits (at most a second) for the threads that called it: a servlet container checks
+     * for threads left behind right after the application stops.
+     */
     @Override
     public void close() {
         calls.shutdownNow();
@@ -191,6 +195,11 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Closing the rate-limit store failed", e);
             }
+        }
+        try {
+            calls.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

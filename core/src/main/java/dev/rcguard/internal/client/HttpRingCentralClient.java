@@ -135,9 +135,22 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         });
     }
 
+    /**
+     * Takes no new call, closes the connections (a call in flight ends at once, failing closed), and returns only once
+     * every call thread has ended: a servlet container checks for threads left behind right after the application
+     * stops. Bounded by one call's deadline.
+     */
     @Override
     public void close() {
         executor.shutdown();
         transport.close();
+        try {
+            if (!executor.awaitTermination(callBudgetNanos, TimeUnit.NANOSECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

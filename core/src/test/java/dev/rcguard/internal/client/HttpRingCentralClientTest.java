@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -385,6 +386,23 @@ class HttpRingCentralClientTest {
             assertThat(permission("ReadMessages").isGranted()).isTrue();
         }
         assertThat(ringCentral.counters().connections() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void closingReturnsOnlyOnceEveryCallThreadHasEnded() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        HttpRingCentralClient own = new HttpRingCentralClient(config(ringCentral.baseUri()));
+        List<String> ids = List.of("SMSSending", "FaxSending", "EditMeetings", "Teleportation");
+        assertThat(own.checkFeatures(ALICE, ids).join().decisions()).hasSize(4);
+        List<Thread> callThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread))
+                .filter(thread -> thread.getName().startsWith("rcguard-client-"))
+                .toList();
+        assertThat(callThreads).isNotEmpty();
+
+        own.close();
+
+        assertThat(callThreads).noneMatch(Thread::isAlive);
     }
 
     static String errorBody(String topCode, String code, String message) {
