@@ -1,5 +1,6 @@
 package dev.rcguard.internal.budget;
 
+import dev.rcguard.internal.DaemonThreads;
 import dev.rcguard.spi.RingCentralClient.RateLimit;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -38,6 +38,7 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
     private final BudgetStore local;
     private final String what;
     private final LongSupplier nanoClock;
+    private final DaemonThreads threads = new DaemonThreads("rcguard-store-");
     private final ThreadPoolExecutor calls;
     private volatile long pausedUntil;
     private volatile boolean down;
@@ -52,12 +53,7 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
         this.local = local;
         this.what = what;
         this.nanoClock = nanoClock;
-        AtomicInteger count = new AtomicInteger();
-        this.calls = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "rcguard-store-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.calls = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
 
     /** Whether the node uses its own state right now. */
@@ -196,10 +192,6 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
                 LOG.log(Level.WARNING, "Closing the rate-limit store failed", e);
             }
         }
-        try {
-            calls.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.join(Duration.ofSeconds(1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rcguard.internal.client;
 
+import dev.rcguard.internal.DaemonThreads;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.HttpTransport;
 import dev.rcguard.spi.Caller;
@@ -7,6 +8,7 @@ import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.spi.RingCentralClient;
 import dev.rcguard.spi.RingCentralClient.Answer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,7 +16,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -34,6 +35,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
 
     private final HttpTransport transport;
     private final long callBudgetNanos;
+    private final DaemonThreads threads = new DaemonThreads("rcguard-client-");
     private final ThreadPoolExecutor executor;
     /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
     private final Semaphore slots;
@@ -126,13 +128,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     }
 
     /** Threads come and go with the calls; {@link #slots} bounds how many run at once. */
-    private static ThreadPoolExecutor executor() {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "rcguard-client-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    private ThreadPoolExecutor executor() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
 
     /**
@@ -144,13 +141,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     public void close() {
         executor.shutdown();
         transport.close();
-        try {
-            if (!executor.awaitTermination(callBudgetNanos, TimeUnit.NANOSECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
+        if (!threads.join(Duration.ofNanos(callBudgetNanos))) {
             executor.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 }
