@@ -1,5 +1,6 @@
 package dev.rcguard;
 
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -11,7 +12,9 @@ import java.util.function.Function;
  *   <tr><td>{@code header} (the default)</td><td>the request's {@code Authorization: Bearer} header</td></tr>
  *   <tr><td>{@code session-attribute:NAME}</td><td>the attribute {@code NAME} of the request's HTTP session: the
  *       token, or a token object (a {@code Map} with {@code access_token}, as RingCentral answers it, or an object with
- *       an {@code accessToken()} or {@code getAccessToken()} method); no session is created</td></tr>
+ *       an {@code accessToken()} or {@code getAccessToken()} method); no session is created. With
+ *       {@code rcguard.client-id} and {@code rcguard.client-secret} set, a {@code Map} that also holds RingCentral's
+ *       {@code refresh_token} is refreshed on expiry, and the attribute replaced by RingCentral's new answer</td></tr>
  *   <tr><td>{@code request-attribute:NAME}</td><td>the request attribute {@code NAME}, read the same way</td></tr>
  *   <tr><td>{@code class:CLASS}</td><td>the application's own implementation of this interface (a public class with a
  *       public no-argument constructor)</td></tr>
@@ -35,6 +38,21 @@ public interface TokenSource {
     /** The caller's access token in {@code request}, or {@code null} when it carries none. */
     String accessToken(Request request);
 
+    /**
+     * Called when RingCentral answered that {@code expiredAccessToken}, which {@link #accessToken} gave, has expired
+     * (401 {@code OAU-128}, or {@code OAU-213} once it is gone): a new access token for the same user, already stored
+     * where {@link #accessToken} will find it, or {@code null} when this source cannot refresh (the default) or the
+     * refresh failed. The guard then repeats the check once with the new token; {@code null} leaves RingCentral's
+     * 401.
+     *
+     * <p>The guard calls this at most once per expired token: requests that meet the same expired token meanwhile,
+     * or within a minute after, wait for that one call and use its outcome (RingCentral's Auth group allows a user 5
+     * token calls a minute, and a refresh token is good for one refresh only).
+     */
+    default String refresh(Request request, String expiredAccessToken) {
+        return null;
+    }
+
     /** What a token source may read of the current request; each adapter gives its own view. */
     interface Request {
 
@@ -48,13 +66,31 @@ public interface TokenSource {
         Object sessionAttribute(String name);
 
         /**
-         * A view made of three look-ups, such as a servlet request's: {@code of(request::getHeader,
-         * request::getAttribute, name -> request.getSession(false) == null ? null : ...)}.
+         * Sets the attribute {@code name} of the request's HTTP session (a refreshed token's new place).
+         *
+         * @throws IllegalStateException when the request has no session, or the view cannot write
          */
+        void setSessionAttribute(String name, Object value);
+
+        /** A view that reads only: {@link #setSessionAttribute} throws. */
         static Request of(
                 Function<String, String> headers,
                 Function<String, Object> attributes,
                 Function<String, Object> sessionAttributes) {
+            return of(headers, attributes, sessionAttributes, (name, value) -> {
+                throw new IllegalStateException("this request's session cannot be written");
+            });
+        }
+
+        /**
+         * A view made of look-ups, such as a servlet request's: {@code of(request::getHeader, request::getAttribute,
+         * name -> request.getSession(false) == null ? null : ..., (name, value) -> ...)}.
+         */
+        static Request of(
+                Function<String, String> headers,
+                Function<String, Object> attributes,
+                Function<String, Object> sessionAttributes,
+                BiConsumer<String, Object> sessionWriter) {
             return new Request() {
                 @Override
                 public String header(String name) {
@@ -69,6 +105,11 @@ public interface TokenSource {
                 @Override
                 public Object sessionAttribute(String name) {
                     return sessionAttributes.apply(name);
+                }
+
+                @Override
+                public void setSessionAttribute(String name, Object value) {
+                    sessionWriter.accept(name, value);
                 }
             };
         }

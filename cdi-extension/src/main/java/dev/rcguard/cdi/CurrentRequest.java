@@ -45,7 +45,11 @@ public class CurrentRequest {
         if (http == null) {
             return TokenSource.Request.of(name -> null, name -> null, name -> null);
         }
-        return TokenSource.Request.of(http::getHeader, http::getAttribute, name -> sessionAttribute(http, name));
+        return TokenSource.Request.of(
+                http::getHeader,
+                http::getAttribute,
+                name -> sessionAttribute(http, name),
+                (name, value) -> setSessionAttribute(http, name, value));
     }
 
     /** The JAX-RS request's headers and properties, with the session of the HTTP request it is, if any. */
@@ -54,7 +58,8 @@ public class CurrentRequest {
         return TokenSource.Request.of(
                 request::getHeaderString,
                 request::getProperty,
-                name -> http == null ? null : sessionAttribute(http, name));
+                name -> http == null ? null : sessionAttribute(http, name),
+                (name, value) -> setSessionAttribute(http, name, value));
     }
 
     /** The {@code ServletContext} of the current HTTP request (the container's own), or {@code null} outside one. */
@@ -66,6 +71,15 @@ public class CurrentRequest {
     private static Object sessionAttribute(HttpServletRequest http, String name) {
         HttpSession session = http.getSession(false);
         return session == null ? null : session.getAttribute(name);
+    }
+
+    /** Replaces a session attribute (a refreshed token); the session was there, since the token came from it. */
+    private static void setSessionAttribute(HttpServletRequest http, String name, Object value) {
+        HttpSession session = http == null ? null : http.getSession(false);
+        if (session == null) {
+            throw new IllegalStateException("the request has no session to keep the refreshed token in");
+        }
+        session.setAttribute(name, value);
     }
 
     private HttpServletRequest http() {

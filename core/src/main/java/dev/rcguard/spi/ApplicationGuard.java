@@ -169,7 +169,7 @@ public final class ApplicationGuard {
             if (adapterSettings.apply(name) != null && !own.setting(name).equals(application.setting(name))) {
                 throw new ConfigurationException(
                         name,
-                        "is " + own.setting(name) + " here but " + application.setting(name)
+                        "is " + own.shown(name) + " here but " + application.shown(name)
                                 + " for the application: an application has one guard, so set it once, as a"
                                 + " <context-param> in web.xml or in MicroProfile Config");
             }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -30,12 +31,34 @@ public final class Caller {
     private final String accountId;
     private final String extensionId;
     private final String fingerprint;
+    /** A new token for this caller's user when RingCentral says this one expired ({@code null}: none); never compared. */
+    private final Supplier<String> renewal;
 
     private Caller(String accessToken, String accountId, String extensionId) {
+        this(accessToken, accountId, extensionId, sha256(accessToken), null);
+    }
+
+    private Caller(
+            String accessToken, String accountId, String extensionId, String fingerprint, Supplier<String> renewal) {
         this.accessToken = accessToken;
         this.accountId = accountId;
         this.extensionId = extensionId;
-        this.fingerprint = sha256(accessToken);
+        this.fingerprint = fingerprint;
+        this.renewal = renewal;
+    }
+
+    /** This caller, whose token {@code renewal} can replace once it has expired (the application's token source). */
+    Caller renewable(Supplier<String> renewal) {
+        return new Caller(accessToken, accountId, extensionId, fingerprint, renewal);
+    }
+
+    /** The same account and extension with a renewed token, itself not renewable again (a refresh never loops). */
+    Caller withToken(String renewedAccessToken) {
+        return of(renewedAccessToken, accountId, extensionId);
+    }
+
+    Supplier<String> renewal() {
+        return renewal;
     }
 
     /**

@@ -49,6 +49,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code rcguard.token-source}</td><td>{@code header}</td>
  *       <td>where the caller's access token is: {@code header}, {@code session-attribute:NAME},
  *       {@code request-attribute:NAME} or {@code class:CLASS} ({@link dev.rcguard.TokenSource})</td></tr>
+ *   <tr><td>{@code rcguard.client-id}, {@code rcguard.client-secret}</td><td>none</td>
+ *       <td>the app's RingCentral OAuth credentials, set together: with them a session's token is refreshed on
+ *       expiry ({@link dev.rcguard.TokenSource#refresh}); the secret is never shown</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -67,7 +70,8 @@ public record GuardConfig(
         Store rateLimitStore,
         URI jcacheUri,
         String jcacheProvider,
-        String tokenSource) {
+        String tokenSource,
+        OAuthClient oauthClient) {
 
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
@@ -85,6 +89,8 @@ public record GuardConfig(
     public static final String JCACHE_URI = "rcguard.jcache-uri";
     public static final String JCACHE_PROVIDER = "rcguard.jcache-provider";
     public static final String TOKEN_SOURCE = TokenSources.KEY;
+    public static final String CLIENT_ID = "rcguard.client-id";
+    public static final String CLIENT_SECRET = "rcguard.client-secret";
     /** The Authorization: Bearer header. */
     public static final String DEFAULT_TOKEN_SOURCE = TokenSources.HEADER;
 
@@ -100,7 +106,34 @@ public record GuardConfig(
             RATE_LIMIT_STORE,
             JCACHE_URI,
             JCACHE_PROVIDER,
-            TOKEN_SOURCE);
+            TOKEN_SOURCE,
+            CLIENT_ID,
+            CLIENT_SECRET);
+
+    /**
+     * The application's RingCentral OAuth credentials, with which a token source refreshes expired tokens.
+     * {@link #toString()} never shows the secret.
+     */
+    public record OAuthClient(String id, String secret) {
+
+        private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+        private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7E]{1,500}");
+
+        public OAuthClient {
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new ConfigurationException(CLIENT_ID, "must be the app's client id (letters, digits, _ . -)");
+            }
+            if (secret == null || !SECRET.matcher(secret).matches()) {
+                throw new ConfigurationException(
+                        CLIENT_SECRET, "must be the app's client secret (printable characters, no spaces)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "OAuthClient[id=" + id + ", secret=****]";
+        }
+    }
 
     /** Where the rate-limit state lives. */
     public enum Store {
@@ -169,7 +202,8 @@ public record GuardConfig(
                 store(lookup.get(RATE_LIMIT_STORE, "memory")),
                 jcacheUri(lookup.get(JCACHE_URI, "")),
                 className(lookup.get(JCACHE_PROVIDER, "")),
-                lookup.get(TOKEN_SOURCE, TokenSources.HEADER).strip());
+                lookup.get(TOKEN_SOURCE, TokenSources.HEADER).strip(),
+                oauthClient(lookup.get(CLIENT_ID, ""), lookup.get(CLIENT_SECRET, "")));
     }
 
     /** A copy for another RingCentral server (tests, the demo and the simulator). */
@@ -186,7 +220,8 @@ public record GuardConfig(
                 rateLimitStore,
                 jcacheUri,
                 jcacheProvider,
-                tokenSource);
+                tokenSource,
+                oauthClient);
     }
 
     /** The value of one configuration name, as text {@link #load} reads back to the same value. */
@@ -204,6 +239,8 @@ public record GuardConfig(
             case JCACHE_URI -> jcacheUri == null ? "" : jcacheUri.toString();
             case JCACHE_PROVIDER -> jcacheProvider == null ? "" : jcacheProvider;
             case TOKEN_SOURCE -> tokenSource;
+            case CLIENT_ID -> oauthClient == null ? "" : oauthClient.id();
+            case CLIENT_SECRET -> oauthClient == null ? "" : oauthClient.secret();
             default -> throw new IllegalArgumentException("not a configuration name: " + name);
         };
     }
@@ -331,6 +368,33 @@ public record GuardConfig(
         } catch (URISyntaxException e) {
             throw new ConfigurationException(JCACHE_URI, "is not a URI: " + e.getReason());
         }
+    }
+
+    /** Both names or neither: a client id without its secret (or the reverse) is a mistake, not a choice. */
+    private static OAuthClient oauthClient(String id, String secret) {
+        if (id.isBlank() && secret.isBlank()) {
+            return null;
+        }
+        if (id.isBlank() || secret.isBlank()) {
+            throw new ConfigurationException(
+                    id.isBlank() ? CLIENT_ID : CLIENT_SECRET,
+                    "is missing: " + CLIENT_ID + " and " + CLIENT_SECRET + " are set together, or not at all");
+        }
+        return new OAuthClient(id.strip(), secret.strip());
+    }
+
+    /** The value of {@code name} for a message: never the client secret. */
+    public String shown(String name) {
+        return name.equals(CLIENT_SECRET) && oauthClient != null ? "****" : setting(name);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("GuardConfig[");
+        for (String name : APPLICATION_WIDE) {
+            text.append(name).append('=').append(shown(name)).append(", ");
+        }
+        return text.append(MODE).append('=').append(setting(MODE)).append(']').toString();
     }
 
     private static Mode mode(String value) {

@@ -12,9 +12,11 @@ import dev.rcguard.internal.budget.JCacheBudgetStore;
 import dev.rcguard.internal.budget.Policy;
 import dev.rcguard.internal.budget.RateLimitEconomy;
 import dev.rcguard.internal.client.HttpRingCentralClient;
+import dev.rcguard.internal.client.TokenEndpoint;
 import dev.rcguard.internal.engine.Combination;
 import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
+import dev.rcguard.internal.token.Refreshes;
 import dev.rcguard.internal.token.TokenSources;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +62,9 @@ public final class PermissionGuard implements AutoCloseable {
     /** A target extension that is neither digits nor {@code ~}: refused without asking RingCentral. */
     static final Reason INVALID_TARGET = new Reason("CMN-101", "Parameter [targetExtensionId] value is invalid.");
 
+    /** RingCentral's codes for an access token that has expired ({@code OAU-128}) or is gone ({@code OAU-213}). */
+    static final Set<String> EXPIRED_TOKEN_CODES = Set.of("OAU-128", "OAU-213");
+
     static final Decision CLOSED =
             Decision.unavailable(new Reason("GuardClosed", "The application is stopping; nothing is checked"));
 
@@ -70,6 +76,7 @@ public final class PermissionGuard implements AutoCloseable {
     private final GuardConfig config;
     private final RateLimitEconomy economy;
     private final TokenSource tokenSource;
+    private final Refreshes refreshes = new Refreshes(System::nanoTime);
     private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
     private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
@@ -77,8 +84,10 @@ public final class PermissionGuard implements AutoCloseable {
     PermissionGuard(RingCentralClient client, GuardConfig config, BudgetStore store, LongSupplier clock) {
         this.client = client;
         this.config = config;
-        this.tokenSource =
-                TokenSources.of(config.tokenSource(), Thread.currentThread().getContextClassLoader());
+        this.tokenSource = TokenSources.of(
+                config.tokenSource(),
+                Thread.currentThread().getContextClassLoader(),
+                config.oauthClient() == null ? null : new TokenEndpoint(config, config.oauthClient())::refresh);
         this.economy = new RateLimitEconomy(store, policy(config), clock);
     }
 
@@ -137,7 +146,16 @@ public final class PermissionGuard implements AutoCloseable {
                     failed);
             return null;
         }
-        return token == null || !Caller.isWellFormedToken(token.strip()) ? null : Caller.of(token.strip());
+        if (token == null || !Caller.isWellFormedToken(token.strip())) {
+            return null;
+        }
+        Caller caller = Caller.of(token.strip());
+        String refreshed = refreshes.replacement(caller.fingerprint());
+        if (refreshed != null) { // read before another request of this user stored the refreshed token
+            caller = caller.withToken(refreshed);
+        }
+        String used = caller.accessToken();
+        return caller.renewable(() -> source.refresh(request, used));
     }
 
     /**
@@ -171,6 +189,13 @@ public final class PermissionGuard implements AutoCloseable {
                     Kind.PERMISSION, requirement.permissions().ids().get(0), INVALID_TARGET);
         } else {
             decision = check(caller, requirement, target, memo);
+            if (hasExpired(decision) && caller.renewal() != null) {
+                Caller renewed = renew(caller);
+                if (renewed != null) { // once: the renewed caller is not renewable
+                    caller = renewed;
+                    decision = check(renewed, requirement, target, memo);
+                }
+            }
         }
         Verdict verdict = new Verdict(decision, enforced, Duration.ofNanos(System.nanoTime() - start), false);
         if (decision.isGranted()) {
@@ -185,6 +210,19 @@ public final class PermissionGuard implements AutoCloseable {
                     describe(decision));
         }
         return verdict;
+    }
+
+    /** RingCentral's answer that the token has expired, or is gone: a refresh may help. */
+    private static boolean hasExpired(Decision decision) {
+        return decision.outcome() == Decision.Outcome.UNAUTHENTICATED
+                && decision.reason() != null
+                && EXPIRED_TOKEN_CODES.contains(decision.reason().code());
+    }
+
+    /** The caller with its refreshed token, single-flight per expired token; {@code null} when none came. */
+    private Caller renew(Caller expired) {
+        String token = refreshes.renew(expired.fingerprint(), expired.renewal(), config.checkDeadline());
+        return token == null || !Caller.isWellFormedToken(token.strip()) ? null : expired.withToken(token.strip());
     }
 
     private static String describe(Decision decision) {
@@ -295,6 +333,11 @@ public final class PermissionGuard implements AutoCloseable {
     /** How the guard spends each user's rate-limit budget: its calls, reused decisions, refusals, and budgets. */
     public RateLimitEconomy economy() {
         return economy;
+    }
+
+    /** Token refreshes started since the guard started: one per expired token, however many requests met it. */
+    public long refreshesStarted() {
+        return refreshes.started();
     }
 
     /** Upstream calls in flight right now. */

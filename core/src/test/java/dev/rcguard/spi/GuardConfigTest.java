@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rcguard.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,9 @@ class GuardConfigTest {
                 "rcguard.coalesce-in-flight", "false",
                 "rcguard.max-concurrent-calls", "8",
                 "rcguard.rate-limit-share", "0.25",
-                "rcguard.max-decision-age-ms", "0"));
+                "rcguard.max-decision-age-ms", "0",
+                "rcguard.client-id", "app-1",
+                "rcguard.client-secret", "s3cr3t!"));
         assertThat(config)
                 .isEqualTo(new GuardConfig(
                         URI.create("http://127.0.0.1:8089"),
@@ -52,7 +55,26 @@ class GuardConfigTest {
                         GuardConfig.Store.MEMORY,
                         null,
                         null,
-                        "header"));
+                        "header",
+                        new GuardConfig.OAuthClient("app-1", "s3cr3t!")));
+        assertThat(config.toString()).contains("rcguard.client-id=app-1").doesNotContain("s3cr3t");
+        assertThat(config.oauthClient().toString()).doesNotContain("s3cr3t");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"app-1,,rcguard.client-secret", ",s3cr3t,rcguard.client-id", "'app 1',s3cr3t,rcguard.client-id"})
+    void theClientIdAndSecretComeTogether_andWellFormed(String id, String secret, String blamed) {
+        Map<String, String> settings = new HashMap<>();
+        if (id != null) {
+            settings.put("rcguard.client-id", id);
+        }
+        if (secret != null) {
+            settings.put("rcguard.client-secret", secret);
+        }
+        assertThatThrownBy(() -> load(settings))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).key()).isEqualTo(blamed))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
     }
 
     @Test

@@ -136,12 +136,25 @@ public class RingCentralPermissionFilter extends HttpFilter {
         }
     }
 
-    /** What the application's token source may read of {@code request}; no session is created. */
+    /**
+     * What the application's token source may read of {@code request}, and where it keeps a refreshed token; no
+     * session is created.
+     */
     static TokenSource.Request tokenRequest(HttpServletRequest request) {
-        return TokenSource.Request.of(request::getHeader, request::getAttribute, name -> {
-            HttpSession session = request.getSession(false);
-            return session == null ? null : session.getAttribute(name);
-        });
+        return TokenSource.Request.of(
+                request::getHeader,
+                request::getAttribute,
+                name -> {
+                    HttpSession session = request.getSession(false);
+                    return session == null ? null : session.getAttribute(name);
+                },
+                (name, value) -> {
+                    HttpSession session = request.getSession(false);
+                    if (session == null) {
+                        throw new IllegalStateException("the request has no session to keep the refreshed token in");
+                    }
+                    session.setAttribute(name, value);
+                });
     }
 
     @Override

@@ -287,7 +287,7 @@ public final class Answers {
      * The body as a JSON object, or {@code null} unless the answer is exactly JSON: one {@code Content-Type}
      * {@code application/json} (parameters allowed), no {@code Content-Encoding}, a strict JSON object.
      */
-    private static Map<String, Object> object(HttpResponse answer) {
+    static Map<String, Object> object(HttpResponse answer) {
         String contentType = answer.single("content-type");
         if (contentType == null || !answer.values("content-encoding").isEmpty()) {
             return null;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The guard's own HTTP/1.1 client for RingCentral: GET requests with keep-alive, every answer read strictly by
+ * The guard's own HTTP/1.1 client for RingCentral: GET requests with keep-alive (and the rare token refresh's POST), every answer read strictly by
  * {@link ResponseReader} and whole before anything looks at it, every read bounded by the exchange's deadline.
  *
  * <p>Why not the platform's HTTP client: an authorization decision must never be made on bytes that belong to another
@@ -201,19 +202,49 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private byte[] request(String target, String authorization) {
+        return head("GET", target, authorization, "").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private String head(String method, String target, String authorization, String moreFields) {
         for (int i = 0; i < authorization.length(); i++) {
             char c = authorization.charAt(i);
             if (c < 0x20 || c > 0x7E) {
                 throw new IllegalArgumentException("a credential that cannot travel in a header");
             }
         }
-        String head = "GET " + basePath + target + " HTTP/1.1\r\n"
+        return method + " " + basePath + target + " HTTP/1.1\r\n"
                 + "Host: " + hostHeader + "\r\n"
                 + "Authorization: " + authorization + "\r\n"
                 + "Accept: application/json\r\n"
                 + "User-Agent: rcguard\r\n"
+                + moreFields
                 + "\r\n";
-        return head.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code POST basePath + target} with a form, answered whole, on a connection of its own that is closed after: such
+     * calls are rare (token refreshes), and none is ever sent twice, not even on a stale connection.
+     *
+     * @param form the body, {@code application/x-www-form-urlencoded}, already encoded
+     */
+    public HttpResponse post(String target, String authorization, String form, long deadline) throws IOException {
+        byte[] body = form.getBytes(StandardCharsets.US_ASCII);
+        String head = head(
+                "POST",
+                target,
+                authorization,
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n");
+        byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + body.length);
+        System.arraycopy(body, 0, request, head.length(), body.length);
+        Connection connection = newConnection(deadline);
+        try {
+            connection.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
+            connection.write(request);
+            return new ResponseReader(connection).read();
+        } finally {
+            connection.close();
+        }
     }
 
     /** Connections opened so far (for tests and benchmarks: reuse shows as few). */

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The ready-made {@link TokenSource}s, made from {@code rcguard.token-source}. */
@@ -23,10 +24,12 @@ public final class TokenSources {
     /**
      * The source {@code setting} names, the application's class loaded through {@code loader}.
      *
+     * @param refresher RingCentral's new token answer for a refresh token ({@code null} when the refresh failed), or
+     *     {@code null} when the application has no OAuth credentials: then no ready-made source refreshes
      * @throws ConfigurationException naming {@link #KEY}, for a setting of another form, a missing class, or a class
      *     that is not a {@link TokenSource} with a public no-argument constructor
      */
-    public static TokenSource of(String setting, ClassLoader loader) {
+    public static TokenSource of(String setting, ClassLoader loader, Function<String, Map<String, Object>> refresher) {
         String value = setting.strip();
         if (value.equals(HEADER)) {
             return request -> bearer(request.header("Authorization"));
@@ -35,10 +38,7 @@ public final class TokenSources {
         String kind = colon < 0 ? value : value.substring(0, colon).toLowerCase(Locale.ROOT);
         String name = colon < 0 ? "" : value.substring(colon + 1).strip();
         return switch (kind) {
-            case "session-attribute" -> {
-                String attribute = attributeName(name);
-                yield request -> token(request.sessionAttribute(attribute));
-            }
+            case "session-attribute" -> new SessionAttribute(attributeName(name), refresher);
             case "request-attribute" -> {
                 String attribute = attributeName(name);
                 yield request -> token(request.attribute(attribute));
@@ -50,6 +50,40 @@ public final class TokenSources {
                         "must be header, session-attribute:NAME, request-attribute:NAME or class:CLASS, was '" + setting
                                 + "'");
         };
+    }
+
+    /**
+     * A session attribute: the token, or a token object. With the app's credentials, RingCentral's token answer (a
+     * {@code Map} with {@code refresh_token}) is refreshed when its access token expires, and replaced by the new one.
+     */
+    private record SessionAttribute(String name, Function<String, Map<String, Object>> refresher)
+            implements TokenSource {
+
+        @Override
+        public String accessToken(Request request) {
+            return token(request.sessionAttribute(name));
+        }
+
+        @Override
+        public String refresh(Request request, String expiredAccessToken) {
+            Object held = request.sessionAttribute(name);
+            String current = token(held);
+            if (current != null && !current.equals(expiredAccessToken)) {
+                return current; // another request of this session refreshed it meanwhile
+            }
+            if (refresher == null
+                    || current == null
+                    || !(held instanceof Map<?, ?> tokens)
+                    || !(tokens.get("refresh_token") instanceof String refreshToken)) {
+                return null;
+            }
+            Map<String, Object> renewed = refresher.apply(refreshToken);
+            if (renewed == null) {
+                return null;
+            }
+            request.setSessionAttribute(name, Map.copyOf(renewed));
+            return (String) renewed.get("access_token");
+        }
     }
 
     /** The token of an {@code Authorization} header value, if it is a {@code Bearer} credential. */

@@ -38,7 +38,7 @@ class TokenSourcesTest {
 
     @Test
     void header_readsABearerCredentialOnly() {
-        TokenSource header = TokenSources.of("header", LOADER);
+        TokenSource header = TokenSources.of("header", LOADER, null);
         assertThat(header.accessToken(request(Map.of("Authorization", "Bearer abc"), Map.of(), Map.of())))
                 .isEqualTo("abc");
         assertThat(header.accessToken(request(Map.of("Authorization", "bearer  abc "), Map.of(), Map.of())))
@@ -50,8 +50,8 @@ class TokenSourcesTest {
 
     @Test
     void sessionAndRequestAttributes_holdTheToken_orATokenObject() {
-        TokenSource session = TokenSources.of("session-attribute:rc.tokens", LOADER);
-        TokenSource attribute = TokenSources.of(" request-attribute: rc.token ", LOADER);
+        TokenSource session = TokenSources.of("session-attribute:rc.tokens", LOADER, null);
+        TokenSource attribute = TokenSources.of(" request-attribute: rc.token ", LOADER, null);
 
         assertThat(session.accessToken(request(Map.of(), Map.of(), Map.of("rc.tokens", "plain"))))
                 .isEqualTo("plain");
@@ -75,7 +75,7 @@ class TokenSourcesTest {
 
     @Test
     void class_isTheApplicationsOwnSource() {
-        TokenSource own = TokenSources.of("class:" + FromLoginAttribute.class.getName(), LOADER);
+        TokenSource own = TokenSources.of("class:" + FromLoginAttribute.class.getName(), LOADER, null);
 
         assertThat(own.accessToken(request(Map.of(), Map.of("login", new Login("mine", null)), Map.of())))
                 .isEqualTo("mine");
@@ -92,7 +92,7 @@ class TokenSourcesTest {
             "class:" + Login.class.getName(),
             "class:java.lang.Runnable"
         }) {
-            assertThatThrownBy(() -> TokenSources.of(bad, LOADER))
+            assertThatThrownBy(() -> TokenSources.of(bad, LOADER, null))
                     .as(bad)
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("rcguard.token-source");
