@@ -3,19 +3,30 @@ package dev.rcguard.tck.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.servlet.RingCentralPermissionFilter;
+import dev.rcguard.simulator.Endpoint;
+import dev.rcguard.simulator.Fault;
+import dev.rcguard.simulator.OAuthGrant;
 import dev.rcguard.tck.servlet.fixture.MessagesServlet;
 import dev.rcguard.tck.support.Browser;
 import dev.rcguard.tck.support.Deployments;
 import dev.rcguard.tck.support.Libraries;
 import dev.rcguard.tck.support.Reply;
 import dev.rcguard.tck.support.SuiteSimulator;
+import dev.rcguard.tck.support.SuiteSimulator.SignedIn;
 import dev.rcguard.tck.tokens.fixture.CallLogService;
 import dev.rcguard.tck.tokens.fixture.InboxResource;
 import dev.rcguard.tck.tokens.fixture.LoginServlet;
 import dev.rcguard.tck.tokens.fixture.TokensApplication;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -60,6 +71,15 @@ final class TokenScenarios {
     /** The three guarded paths: the filter's, the JAX-RS filter's, the interceptor's. */
     static final List<String> GUARDED = List.of("reports/daily", "api/inbox/messages", "api/inbox/calls");
 
+    /** What each guarded path answers when it lets the request through. */
+    static final Map<String, String> BODIES = Map.of(
+            "reports/daily",
+            "servlet messages",
+            "api/inbox/messages",
+            "jax-rs messages",
+            "api/inbox/calls",
+            "cdi calls");
+
     private TokenScenarios() {}
 
     static WebArchive war(String name, Map<String, String> settings) {
@@ -72,6 +92,127 @@ final class TokenScenarios {
                         TokensApplication.class,
                         InboxResource.class,
                         CallLogService.class);
+    }
+
+    /** The session's token answer refreshed on expiry with the app's credentials (the simulator's client). */
+    static WebArchive refreshingWar(String name) {
+        return war(
+                name,
+                Map.of(
+                        "rcguard.token-source", "session-attribute:rc.tokens",
+                        "rcguard.client-id", SuiteSimulator.get().clientId(),
+                        "rcguard.client-secret", SuiteSimulator.get().clientSecret()));
+    }
+
+    /** A browser whose session holds a freshly signed-in user's tokens, granted both permissions. */
+    static Browser signedIn(URL base, SignedIn tokens) {
+        Browser browser = new Browser(base);
+        Reply login =
+                browser.send("POST", "login?token=" + tokens.accessToken() + "&refresh=" + tokens.refreshToken(), null);
+        assertThat(login.status()).isEqualTo(204);
+        return browser;
+    }
+
+    static void anExpiryUnder32ConcurrentRequests_isOneRefresh_andEveryRequestAnswersAsBefore(URL base)
+            throws Exception {
+        SignedIn tokens = SuiteSimulator.signIn(u -> u.grant("ReadMessages").grant("ReadCallLog"));
+        Browser browser = signedIn(base, tokens);
+        // The token works; the guard keeps this ReadCallLog grant for reuse, but has nothing for ReadMessages, so the
+        // ReadMessages checks below must go to RingCentral and meet the expiry.
+        assertThat(browser.send("GET", "api/inbox/calls", null).status()).isEqualTo(200);
+        SuiteSimulator.get().expireToken(tokens.accessToken());
+        long refreshes = SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN);
+
+        List<Reply> replies = concurrently(32, i -> browser.send("GET", GUARDED.get(i % GUARDED.size()), null));
+
+        for (int i = 0; i < replies.size(); i++) {
+            Reply reply = replies.get(i);
+            String path = GUARDED.get(i % GUARDED.size());
+            assertThat(reply.status()).as("%s %s", path, reply).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo(BODIES.get(path));
+        }
+        assertThat(SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN) - refreshes)
+                .as("refresh calls")
+                .isEqualTo(1);
+        for (String path : GUARDED) { // and after: the session holds the new token
+            assertThat(browser.send("GET", path, null).status()).as(path).isEqualTo(200);
+        }
+        assertThat(SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN) - refreshes)
+                .isEqualTo(1);
+    }
+
+    static void aRevokedRefreshToken_isTheDocumented401FromEveryAdapter_afterOneRefreshCall(URL base) {
+        SignedIn tokens = SuiteSimulator.signIn(u -> u.grant("ReadMessages").grant("ReadCallLog"));
+        Browser browser = signedIn(base, tokens);
+        SuiteSimulator.get().revokeRefreshTokens(SuiteSimulator.get().user(tokens.accessToken()));
+        SuiteSimulator.get().expireToken(tokens.accessToken());
+        long refreshes = SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN);
+
+        for (String path : GUARDED) {
+            assertExpired401(browser.send("GET", path, null), path, tokens);
+        }
+        assertThat(SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN) - refreshes)
+                .as("one refresh call, refused, and no other")
+                .isEqualTo(1);
+    }
+
+    static void aFailingTokenEndpoint_is401FromEveryAdapter_withoutALoop(URL base) {
+        SignedIn tokens = SuiteSimulator.signIn(u -> u.grant("ReadMessages").grant("ReadCallLog"));
+        Browser browser = signedIn(base, tokens);
+        SuiteSimulator.get().expireToken(tokens.accessToken());
+        long refreshes = SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN);
+        SuiteSimulator.get()
+                .inject(
+                        Endpoint.OAUTH_TOKEN,
+                        Fault.status(503, "{\"errorCode\":\"CMN-201\",\"message\":\"Service Temporary Unavailable\"}"));
+        try {
+            for (String path : GUARDED) {
+                assertExpired401(browser.send("GET", path, null), path, tokens);
+            }
+        } finally {
+            SuiteSimulator.get().clearFaults();
+        }
+        assertThat(SuiteSimulator.get().counters().tokenCalls(OAuthGrant.REFRESH_TOKEN) - refreshes)
+                .as("one refresh call, failed, and no other")
+                .isEqualTo(1);
+    }
+
+    /** RingCentral's 401 for an expired token, as the guard documents it, with no token in it. */
+    private static void assertExpired401(Reply reply, String path, SignedIn tokens) {
+        assertThat(reply.status()).as("%s %s", path, reply).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate"))
+                .as(path)
+                .startsWith("Bearer realm=\"RingCentral\", error=\"invalid_token\"");
+        assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
+        assertThat(reply.body())
+                .as(path)
+                .contains("\"status\":401")
+                .contains("OAU-128")
+                .doesNotContain(tokens.accessToken())
+                .doesNotContain(tokens.refreshToken());
+    }
+
+    private static List<Reply> concurrently(int requests, IntFunction<Reply> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
+                replies.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static void everyAdapterReadsTheSessionsToken(URL base) {
