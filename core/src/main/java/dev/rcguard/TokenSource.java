@@ -17,12 +17,11 @@ import java.util.function.Function;
  *       {@code refresh_token} is refreshed on expiry, and the attribute replaced by RingCentral's new answer</td></tr>
  *   <tr><td>{@code request-attribute:NAME}</td><td>the request attribute {@code NAME}, read the same way</td></tr>
  *   <tr><td>{@code class:CLASS}</td><td>the application's own implementation of this interface (a public class with a
- *       public no-argument constructor)</td></tr>
+ *       public no-argument constructor), or, in a CDI application, the bean of that class (its injections and scope,
+ *       such as {@code @RequestScoped} with an injected {@code HttpSession})</td></tr>
  * </table>
  *
- * <p>In a CDI application, one bean implementing {@code dev.rcguard.cdi.AccessTokenResolver} is the source instead;
- * a bean and a configured source together fail the deployment. No token ({@code null}, blank or malformed) is a 401
- * without any call to RingCentral.
+ * <p>No token ({@code null}, blank or malformed) is a 401 without any call to RingCentral.
  *
  * <pre>{@code
  * public class TokensOfMyLogin implements TokenSource {

@@ -45,7 +45,8 @@ class PublicApiTest {
                         "GuardConfig",
                         "ProblemRenderer",
                         "ProblemResponse",
-                        "RingCentralClient");
+                        "RingCentralClient",
+                        "ManagedBeans");
     }
 
     private static List<String> publicTypes(String packageFolder) throws Exception {

@@ -6,12 +6,9 @@ import dev.rcguard.RequiresRingCentralFeature;
 import dev.rcguard.RequiresRingCentralPermission;
 import dev.rcguard.spi.GuardConfig;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -85,13 +82,7 @@ public class GuardExtension implements Extension {
         }
     }
 
-    void report(@Observes AfterDeploymentValidation event, BeanManager beans) {
-        try {
-            beans.resolve(beans.getBeans(AccessTokenResolver.class));
-        } catch (AmbiguousResolutionException e) {
-            event.addDeploymentProblem(new DeploymentException(
-                    "More than one AccessTokenResolver bean; keep one, or select one with @Alternative @Priority", e));
-        }
+    void report(@Observes AfterDeploymentValidation event) {
         Map<String, String> inventory = new TreeMap<>();
         methods.values()
                 .forEach(byMethod -> byMethod.forEach((method, guarded) -> inventory.put(

@@ -1,12 +1,11 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.ConfigurationException;
 import dev.rcguard.Decision;
 import dev.rcguard.TokenSource;
+import dev.rcguard.internal.token.TokenSources;
 import dev.rcguard.spi.ApplicationGuard;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.GuardConfig;
-import dev.rcguard.spi.PermissionGuard;
 import dev.rcguard.spi.RequestMemo;
 import dev.rcguard.spi.Requirement;
 import dev.rcguard.spi.Verdict;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -34,9 +32,6 @@ public class GuardRuntime {
     Event<PermissionCheckEvent> events;
 
     @Inject
-    Instance<AccessTokenResolver> tokenResolvers;
-
-    @Inject
     GuardExtension extension;
 
     @Inject
@@ -53,13 +48,16 @@ public class GuardRuntime {
      * Takes the application's guard when the application starts, if the event carries the {@code ServletContext}
      * (where the servlet filter finds the same guard). Weld in WildFly carries its own {@code ContextEvent} instead:
      * then the guard is taken with the first HTTP request, from that request's {@code ServletContext}, and start-up
-     * checks the token sources against the configuration it can read.
+     * checks the token source the configuration it can read names, so that a wrong one fails the deployment.
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
         if (application instanceof ServletContext context) {
             lease(context);
         } else {
-            checkTokenSources(GuardConfig.load(name -> null));
+            TokenSources.of(
+                    GuardConfig.load(name -> null).tokenSource(),
+                    Thread.currentThread().getContextClassLoader(),
+                    null);
         }
     }
 
@@ -89,32 +87,8 @@ public class GuardRuntime {
                                     context::getAttribute, context::setAttribute, context::removeAttribute),
                             context::getInitParameter,
                             name -> null);
-            try {
-                checkTokenSources(lease.config());
-            } catch (ConfigurationException twoSources) {
-                lease.close();
-                lease = null;
-                throw twoSources;
-            }
         }
         return lease;
-    }
-
-    /** A configured token source and an {@link AccessTokenResolver} bean are two: the application keeps one. */
-    private void checkTokenSources(GuardConfig config) {
-        if (tokenResolvers.isResolvable() && !config.tokenSource().equals(GuardConfig.DEFAULT_TOKEN_SOURCE)) {
-            throw new ConfigurationException(
-                    GuardConfig.TOKEN_SOURCE,
-                    "is " + config.tokenSource() + ", and the application also has an AccessTokenResolver bean ("
-                            + beanClass(tokenResolvers.get()) + "): keep one of them");
-        }
-    }
-
-    /** The bean's own class, not its client proxy's. */
-    private static String beanClass(AccessTokenResolver resolver) {
-        String name = resolver.getClass().getName();
-        int proxy = name.indexOf('$');
-        return proxy < 0 ? name : name.substring(0, proxy);
     }
 
     /** The protected method {@code method} as invoked on {@code target}; fails closed when none was resolved. */
@@ -122,15 +96,9 @@ public class GuardRuntime {
         return extension.method(target.getClass(), method);
     }
 
-    /**
-     * The caller of {@code request}: from the application's {@link AccessTokenResolver} bean if it has one, else from
-     * its configured token source; {@code null} without a usable token.
-     */
+    /** The caller of {@code request}, from the application's token source; {@code null} without a usable token. */
     Caller caller(TokenSource.Request request) {
-        PermissionGuard guard = lease().guard();
-        return tokenResolvers.isResolvable()
-                ? guard.caller(ignored -> tokenResolvers.get().accessToken(), request)
-                : guard.caller(request);
+        return lease().guard().caller(request);
     }
 
     /** The caller of a JAX-RS request: its headers and properties, and its HTTP session if it has one. */

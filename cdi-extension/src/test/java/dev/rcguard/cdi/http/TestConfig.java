@@ -15,9 +15,18 @@ public final class TestConfig {
         System.setProperty(GuardConfig.MODE, mode);
     }
 
+    /** The application's own token source, by {@code rcguard.token-source=class:...}. */
+    public static void tokenSource(Class<?> source) {
+        System.setProperty(GuardConfig.TOKEN_SOURCE, "class:" + source.getName());
+    }
+
     public static void clear() {
         for (String name : new String[] {
-            GuardConfig.SERVER_URL, GuardConfig.CONNECT_TIMEOUT_MS, GuardConfig.READ_TIMEOUT_MS, GuardConfig.MODE
+            GuardConfig.SERVER_URL,
+            GuardConfig.CONNECT_TIMEOUT_MS,
+            GuardConfig.READ_TIMEOUT_MS,
+            GuardConfig.MODE,
+            GuardConfig.TOKEN_SOURCE
         }) {
             System.clearProperty(name);
         }

@@ -16,6 +16,7 @@ class DeploymentValidationTest {
     @AfterEach
     void clearConfig() {
         System.clearProperty(GuardConfig.MODE);
+        System.clearProperty(GuardConfig.TOKEN_SOURCE);
     }
 
     private static WeldContainer deploy(Class<?>... beans) {
@@ -95,9 +96,19 @@ class DeploymentValidationTest {
     }
 
     @Test
-    void twoTokenSources_failTheDeployment() {
+    void aTokenSourceClassWithTwoBeans_failsTheDeployment() {
+        System.setProperty(GuardConfig.TOKEN_SOURCE, "class:" + name(InvalidUses.OneTokenSource.class));
         assertThatThrownBy(() -> deploy(InvalidUses.OneTokenSource.class, InvalidUses.AnotherTokenSource.class))
-                .hasMessageContaining("More than one AccessTokenResolver bean");
+                .hasMessageContaining("rcguard.token-source names " + name(InvalidUses.OneTokenSource.class)
+                        + ", of which the application has several beans");
+    }
+
+    @Test
+    void aTokenSourceClassTheApplicationDoesNotHave_failsTheDeployment() {
+        System.setProperty(GuardConfig.TOKEN_SOURCE, "class:com.example.NoSuchTokens");
+        assertThatThrownBy(() -> deploy(InvalidUses.OneTokenSource.class))
+                .hasMessageContaining(
+                        "rcguard.token-source names com.example.NoSuchTokens, which the application does not have");
     }
 
     @Test

@@ -1,16 +1,16 @@
 package dev.rcguard.cdi.weld;
 
-import dev.rcguard.cdi.AccessTokenResolver;
+import dev.rcguard.TokenSource;
 import jakarta.enterprise.context.Dependent;
 
-/** An application's own token source: here, whatever the test put in {@link #token}. */
+/** An application's own token source, a bean: here, whatever the test put in {@link #token}. */
 @Dependent
-public class FixedToken implements AccessTokenResolver {
+public class FixedToken implements TokenSource {
 
     static volatile String token;
 
     @Override
-    public String accessToken() {
+    public String accessToken(Request request) {
         return token;
     }
 }

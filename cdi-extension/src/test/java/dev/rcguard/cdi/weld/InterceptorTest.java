@@ -31,6 +31,7 @@ class InterceptorTest {
                 .user(u -> u.token("admin").grant("AccountAdministration").grant("ReadCallLog"))
                 .start();
         TestConfig.pointAt(ringCentral, "enforce");
+        TestConfig.tokenSource(FixedToken.class);
     }
 
     @AfterAll

@@ -2,7 +2,7 @@ package dev.rcguard.cdi.weld;
 
 import dev.rcguard.RequiresRingCentralFeature;
 import dev.rcguard.RequiresRingCentralPermission;
-import dev.rcguard.cdi.AccessTokenResolver;
+import dev.rcguard.TokenSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.PathParam;
 
@@ -60,18 +60,14 @@ final class InvalidUses {
     }
 
     @Dependent
-    static class OneTokenSource implements AccessTokenResolver {
+    public static class OneTokenSource implements TokenSource {
         @Override
-        public String accessToken() {
+        public String accessToken(Request request) {
             return null;
         }
     }
 
+    /** A second bean of type {@link OneTokenSource}. */
     @Dependent
-    static class AnotherTokenSource implements AccessTokenResolver {
-        @Override
-        public String accessToken() {
-            return null;
-        }
-    }
+    public static class AnotherTokenSource extends OneTokenSource {}
 }

@@ -18,6 +18,7 @@ class ReportOnlyModeTest {
         try (RingCentralSimulator ringCentral =
                 RingCentralSimulator.builder().user(u -> u.token("bob")).start()) {
             TestConfig.pointAt(ringCentral, "report-only");
+            TestConfig.tokenSource(FixedToken.class);
             FixedToken.token = "bob";
             Audit.EVENTS.clear();
             try (WeldContainer container = new Weld()

@@ -2,11 +2,15 @@ package dev.rcguard.internal.token;
 
 import dev.rcguard.ConfigurationException;
 import dev.rcguard.TokenSource;
+import dev.rcguard.spi.ManagedBeans;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -143,6 +147,23 @@ public final class TokenSources {
         return name;
     }
 
+    /** The application's bean of {@code type}, if it has CDI ({@code rcguard-cdi}) and {@code type} is a bean. */
+    private static TokenSource bean(Class<? extends TokenSource> type, ClassLoader loader) {
+        Iterator<ManagedBeans> providers =
+                ServiceLoader.load(ManagedBeans.class, loader).iterator();
+        try {
+            while (providers.hasNext()) {
+                TokenSource bean = providers.next().find(type);
+                if (bean != null) {
+                    return bean;
+                }
+            }
+        } catch (ServiceConfigurationError | LinkageError withoutCdi) { // rcguard-cdi deployed without a CDI container
+            return null;
+        }
+        return null;
+    }
+
     private static TokenSource instance(String className, ClassLoader loader) {
         if (!CLASS_NAME.matcher(className).matches()) {
             throw new ConfigurationException(KEY, "needs a class name after class:, was '" + className + "'");
@@ -152,7 +173,8 @@ public final class TokenSources {
             if (!TokenSource.class.isAssignableFrom(type)) {
                 throw new ConfigurationException(KEY, className + " does not implement " + TokenSource.class.getName());
             }
-            return (TokenSource) type.getConstructor().newInstance();
+            TokenSource bean = bean(type.asSubclass(TokenSource.class), loader);
+            return bean != null ? bean : (TokenSource) type.getConstructor().newInstance();
         } catch (ClassNotFoundException e) {
             throw new ConfigurationException(KEY, "names " + className + ", which the application does not have");
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
