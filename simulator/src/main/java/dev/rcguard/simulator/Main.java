@@ -9,15 +9,17 @@ import java.util.concurrent.CountDownLatch;
  * Runs the simulator on its own until Ctrl-C.
  *
  * <pre>
- * java -jar rcguard-simulator.jar [--port 8089] [--token demo-token]
+ * java -jar rcguard-simulator.jar [--port 8089] [--token demo-token] [--login demo]
  *      [--features features.json --authz-profile authz-profile.json] [--latency-ms 20] [--no-rate-limit]
+ *      [--access-token-seconds 3599]
  * </pre>
  *
  * Without fixture files the user gets the bundled ones (253 feature records, 82 permissions).
  */
 public final class Main {
     static final String USAGE = "Usage: java -jar rcguard-simulator.jar [--port 8089] [--token demo-token]"
-            + " [--features FILE --authz-profile FILE] [--latency-ms N] [--no-rate-limit]";
+            + " [--login demo] [--features FILE --authz-profile FILE] [--latency-ms N] [--no-rate-limit]"
+            + " [--access-token-seconds N]";
 
     private Main() {}
 
@@ -47,6 +49,8 @@ public final class Main {
         Path authzProfile = null;
         Duration latency = Duration.ZERO;
         RateLimits limits = RateLimits.ringCentralDefaults();
+        String login = "demo";
+        Duration accessTokenLifetime = Duration.ofSeconds(3599);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
@@ -55,6 +59,8 @@ public final class Main {
                 case "--authz-profile" -> authzProfile = Path.of(value(args, ++i));
                 case "--latency-ms" -> latency = Duration.ofMillis(Long.parseLong(value(args, ++i)));
                 case "--no-rate-limit" -> limits = RateLimits.disabled();
+                case "--login" -> login = value(args, ++i);
+                case "--access-token-seconds" -> accessTokenLifetime = Duration.ofSeconds(seconds(value(args, ++i)));
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
             }
         }
@@ -62,14 +68,16 @@ public final class Main {
             throw new IllegalArgumentException("Give both --features and --authz-profile, or neither");
         }
         String userToken = token;
+        String userLogin = login;
         Path featuresFile = features;
         Path profileFile = authzProfile;
         RingCentralSimulator simulator = RingCentralSimulator.builder()
                 .port(port)
                 .rateLimits(limits)
                 .defaultLatency(latency)
+                .accessTokenLifetime(accessTokenLifetime)
                 .user(u -> {
-                    u.token(userToken);
+                    u.token(userToken).login(userLogin);
                     if (featuresFile == null) {
                         u.fromBundledFixtures();
                     } else {
@@ -83,8 +91,19 @@ public final class Main {
                 + user.permissions().size() + " permissions, " + user.features().size() + " features)");
         out.println("Try: curl -H 'Authorization: Bearer " + userToken + "' '" + simulator.baseUri()
                 + "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages'");
+        out.println("OAuth: client " + simulator.clientId() + " (secret " + simulator.clientSecret() + "), login "
+                + userLogin + " at " + simulator.baseUri() + "/restapi/oauth/authorize, access tokens live "
+                + accessTokenLifetime.toSeconds() + " s");
         out.println("Stop with Ctrl-C.");
         return simulator;
+    }
+
+    private static long seconds(String value) {
+        long seconds = Long.parseLong(value);
+        if (seconds < 1 || seconds > 86_400) {
+            throw new IllegalArgumentException("--access-token-seconds must be between 1 and 86400");
+        }
+        return seconds;
     }
 
     private static String value(String[] args, int i) {

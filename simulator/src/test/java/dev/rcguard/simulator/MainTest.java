@@ -30,6 +30,22 @@ class MainTest {
     }
 
     @Test
+    void launch_signsTheUserInByItsLogin_withAccessTokensOfTheLifetimeAsked() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        try (RingCentralSimulator simulator = Main.launch(
+                new String[] {"--port", "0", "--login", "alice", "--access-token-seconds", "30", "--no-rate-limit"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .contains("OAuth: client " + simulator.clientId())
+                    .contains("login alice")
+                    .contains("access tokens live 30 s");
+            OAuthHttp oauth = new OAuthHttp(simulator);
+            assertThat(oauth.signIn("alice").get("expires_in").asInt()).isEqualTo(30);
+        }
+    }
+
+    @Test
     void launch_readsFixtureFilesGivenOnTheCommandLine(@TempDir Path dir) {
         String[] args = {
             "--port", "0",
@@ -54,5 +70,8 @@ class MainTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Main.launch(new String[] {"--port"}, quiet))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Main.launch(new String[] {"--access-token-seconds", "0"}, quiet))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--access-token-seconds");
     }
 }
