@@ -29,7 +29,9 @@ class PublicApiTest {
                         "PermissionDeniedException",
                         "InvalidRequirementException",
                         "ConfigurationException",
-                        "TokenSource");
+                        "TokenSource",
+                        "PermissionCheckEvent",
+                        "PermissionCheckListener");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.rcguard.cdi;
 
-import dev.rcguard.Decision;
 import dev.rcguard.TokenSource;
 import dev.rcguard.internal.token.TokenSources;
 import dev.rcguard.spi.ApplicationGuard;
@@ -12,7 +11,6 @@ import dev.rcguard.spi.Verdict;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -22,14 +20,10 @@ import java.lang.reflect.Method;
 
 /**
  * Internal: what the interceptor and the JAX-RS filter share — a lease on the application's one guard (shared with the
- * servlet filter through the {@code ServletContext}, returned when the application stops), the token source, the
- * audit event. One bean per application, started with the application.
+ * servlet filter through the {@code ServletContext}, returned when the application stops) and the token source. One bean per application, started with the application.
  */
 @ApplicationScoped
 public class GuardRuntime {
-
-    @Inject
-    Event<PermissionCheckEvent> events;
 
     @Inject
     GuardExtension extension;
@@ -107,14 +101,15 @@ public class GuardRuntime {
     }
 
     /**
-     * Enforces {@code requirement} and fires the {@link PermissionCheckEvent} for what was checked.
+     * Enforces {@code requirement}; the guard reports the check to the application's listeners and, through
+     * {@link CdiEvents}, as a CDI event.
      *
      * @param target the raw target extension (a path parameter or argument), or {@code null}
      * @return whether the protected code may run, and the decision
      */
     Verdict enforce(String endpoint, Requirement requirement, Caller caller, Object target, RequestMemo memo) {
         ApplicationGuard.Lease lease = lease();
-        Verdict verdict = lease.guard()
+        return lease.guard()
                 .enforce(
                         endpoint,
                         requirement,
@@ -122,11 +117,5 @@ public class GuardRuntime {
                         target == null ? null : target.toString(),
                         memo,
                         lease.config().mode());
-        if (!verdict.alreadyGranted()) {
-            Decision decision = verdict.decision();
-            events.fire(
-                    new PermissionCheckEvent(endpoint, requirement, decision, verdict.latency(), verdict.enforced()));
-        }
-        return verdict;
     }
 }

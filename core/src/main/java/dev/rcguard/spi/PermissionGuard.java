@@ -3,6 +3,8 @@ package dev.rcguard.spi;
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.Logical;
+import dev.rcguard.PermissionCheckEvent;
+import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.Reason;
 import dev.rcguard.TokenSource;
 import dev.rcguard.internal.budget.BudgetStore;
@@ -21,9 +23,12 @@ import dev.rcguard.internal.token.TokenSources;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +81,7 @@ public final class PermissionGuard implements AutoCloseable {
     private final GuardConfig config;
     private final RateLimitEconomy economy;
     private final TokenSource tokenSource;
+    private final List<PermissionCheckListener> listeners;
     private final Refreshes refreshes = new Refreshes(System::nanoTime);
     private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
@@ -84,9 +90,11 @@ public final class PermissionGuard implements AutoCloseable {
     PermissionGuard(RingCentralClient client, GuardConfig config, BudgetStore store, LongSupplier clock) {
         this.client = client;
         this.config = config;
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        this.listeners = listeners(application);
         this.tokenSource = TokenSources.of(
                 config.tokenSource(),
-                Thread.currentThread().getContextClassLoader(),
+                application,
                 config.oauthClient() == null ? null : new TokenEndpoint(config, config.oauthClient())::refresh);
         this.economy = new RateLimitEconomy(store, policy(config), clock);
     }
@@ -198,6 +206,7 @@ public final class PermissionGuard implements AutoCloseable {
             }
         }
         Verdict verdict = new Verdict(decision, enforced, Duration.ofNanos(System.nanoTime() - start), false);
+        report(endpoint, requirement, caller, target, verdict);
         if (decision.isGranted()) {
             memo.recordGrant(caller, requirement, target);
         } else if (enforced) {
@@ -223,6 +232,57 @@ public final class PermissionGuard implements AutoCloseable {
     private Caller renew(Caller expired) {
         String token = refreshes.renew(expired.fingerprint(), expired.renewal(), config.checkDeadline());
         return token == null || !Caller.isWellFormedToken(token.strip()) ? null : expired.withToken(token.strip());
+    }
+
+    /** Tells the application's listeners (and through {@code rcguard-cdi}, CDI observers) what was checked. */
+    private void report(String endpoint, Requirement requirement, Caller caller, String target, Verdict verdict) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        String account = caller == null ? null : caller.accountId();
+        String extension = caller == null ? null : caller.extensionId();
+        String user = caller == null || !Caller.OWN.equals(extension) ? null : economy.userOf(caller);
+        if (user != null) {
+            account = user.substring(0, user.indexOf('/'));
+            extension = user.substring(user.indexOf('/') + 1);
+        }
+        PermissionCheckEvent event = new PermissionCheckEvent(
+                endpoint,
+                account,
+                extension,
+                requirement,
+                target,
+                verdict.decision(),
+                verdict.latency(),
+                verdict.enforced());
+        for (PermissionCheckListener listener : listeners) {
+            try {
+                listener.onCheck(event);
+            } catch (RuntimeException failed) {
+                LOG.log(
+                        Level.WARNING,
+                        "The permission check listener " + listener.getClass().getName() + " failed",
+                        failed);
+            }
+        }
+    }
+
+    /** The application's {@link PermissionCheckListener} services; one that cannot be loaded is logged and skipped. */
+    private static List<PermissionCheckListener> listeners(ClassLoader loader) {
+        List<PermissionCheckListener> found = new ArrayList<>();
+        Iterator<PermissionCheckListener> services =
+                ServiceLoader.load(PermissionCheckListener.class, loader).iterator();
+        for (int i = 0; i < 100; i++) { // bounded: a broken provider may fail again and again
+            try {
+                if (!services.hasNext()) {
+                    break;
+                }
+                found.add(services.next());
+            } catch (ServiceConfigurationError | LinkageError broken) {
+                LOG.log(Level.WARNING, "A PermissionCheckListener could not be loaded; it receives nothing", broken);
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static String describe(Decision decision) {

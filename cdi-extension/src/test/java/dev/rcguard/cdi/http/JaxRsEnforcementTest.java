@@ -3,7 +3,7 @@ package dev.rcguard.cdi.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.Decision;
-import dev.rcguard.cdi.PermissionCheckEvent;
+import dev.rcguard.PermissionCheckEvent;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.RingCentralSimulator;
@@ -258,6 +258,9 @@ class JaxRsEnforcementTest {
         assertThat(AuditLog.EVENTS).hasSize(1);
         PermissionCheckEvent event = AuditLog.EVENTS.get(0);
         assertThat(event.endpoint()).isEqualTo("GET /call-log");
+        assertThat(event.accountId()).isEqualTo(ringCentral.user(alice).accountId()); // learned from the answer
+        assertThat(event.extensionId()).isEqualTo(ringCentral.user(alice).extensionId());
+        assertThat(event.targetExtensionId()).isNull();
         assertThat(event.decision().outcome()).isEqualTo(Decision.Outcome.DENIED);
         assertThat(event.decision().id()).isEqualTo("ReadCallLog");
         assertThat(event.reasonCode()).isEqualTo("InsufficientPermissions");

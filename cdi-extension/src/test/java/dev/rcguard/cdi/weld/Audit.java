@@ -1,6 +1,6 @@
 package dev.rcguard.cdi.weld;
 
-import dev.rcguard.cdi.PermissionCheckEvent;
+import dev.rcguard.PermissionCheckEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

@@ -173,6 +173,11 @@ public final class RateLimitEconomy implements AutoCloseable {
         return owner + '|' + kind + '|' + id + '|' + (target == null ? "" : target);
     }
 
+    /** The caller's user ({@code accountId/extensionId}) as the last answer about its token named it, or {@code null}. */
+    public String userOf(Caller caller) {
+        return store.userOf(caller.fingerprint(), clock.getAsLong());
+    }
+
     /** The budget of {@code user} ({@code accountId/extensionId}) in {@code group}, or {@code null} if none is kept. */
     public Budget budget(String user, String group) {
         return store.budget(budgetKey(user, group));

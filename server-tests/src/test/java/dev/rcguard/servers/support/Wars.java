@@ -1,7 +1,7 @@
 package dev.rcguard.servers.support;
 
 import dev.rcguard.RequiresRingCentralPermission;
-import dev.rcguard.cdi.PermissionCheckEvent;
+import dev.rcguard.cdi.GuardInterceptor;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -61,7 +61,7 @@ public final class Wars {
     public static WebArchive onApplicationServer(String name, String serverUrl, String moreConfig) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(jarOf(RequiresRingCentralPermission.class, "rcguard-core"))
-                .addAsLibrary(jarOf(PermissionCheckEvent.class, "rcguard-cdi"))
+                .addAsLibrary(jarOf(GuardInterceptor.class, "rcguard-cdi"))
                 .addAsLibrary(jarOf(RingCentralPermissionFilter.class, "rcguard-servlet"))
                 .addAsResource(
                         new StringAsset("rcguard.server-url=" + serverUrl + "\n" + moreConfig),

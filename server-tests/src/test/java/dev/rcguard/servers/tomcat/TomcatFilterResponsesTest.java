@@ -2,6 +2,7 @@ package dev.rcguard.servers.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rcguard.servers.fixture.AuditTrail;
 import dev.rcguard.servers.fixture.MessagesServlet;
 import dev.rcguard.servers.support.Http;
 import dev.rcguard.servers.support.Reply;
@@ -10,7 +11,9 @@ import dev.rcguard.servers.support.WebXml;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,16 +35,23 @@ class TomcatFilterResponsesTest {
     static void deploy() {
         simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
-                .user(u -> u.token(READER).grant("ReadMessages"))
-                .user(u -> u.token(OUTSIDER))
+                .user(u -> u.token(READER).extensionId("1001").grant("ReadMessages"))
+                .user(u -> u.token(OUTSIDER).extensionId("1002"))
                 .start();
         String webXml = WebXml.create()
                 .contextParam("rcguard.server-url", simulator.baseUri().toString())
                 .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                 .servlet("messages", MessagesServlet.class, "/messages/*")
+                .servlet("audit", AuditTrail.Servlet.class, "/audit")
                 .toString();
         tomcat = TomcatServer.start("tomcat-responses"); // @AfterAll runs even if this throws
-        tomcat.deploy("/plain", Wars.plainContainer("plain", webXml).addClass(MessagesServlet.class));
+        tomcat.deploy(
+                "/plain",
+                Wars.plainContainer("plain", webXml)
+                        .addClasses(MessagesServlet.class, AuditTrail.class, AuditTrail.Servlet.class)
+                        .addAsResource(
+                                new StringAsset(AuditTrail.class.getName()),
+                                "META-INF/services/dev.rcguard.PermissionCheckListener"));
     }
 
     @AfterAll
@@ -108,6 +118,32 @@ class TomcatFilterResponsesTest {
                 .isFalse();
         assertThat(reply.body()).doesNotContain(MessagesServlet.BODY);
         assertThat(simulator.counters().total()).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void everyCheckOfTheFilter_reachesTheApplicationsPlainListener_withoutTheToken() {
+        int before = auditLines().size();
+
+        Http.get(tomcat.url("/plain/messages"), READER);
+        Http.get(tomcat.url("/plain/messages"), OUTSIDER);
+        Http.anonymous(tomcat.url("/plain/messages"));
+
+        List<String> lines = auditLines();
+        assertThat(lines.subList(before, lines.size()))
+                .containsExactly(
+                        "filter 'messages' GET /plain/messages | "
+                                + simulator.user(READER).accountId() + "/1001 | null | GRANTED | null | true",
+                        "filter 'messages' GET /plain/messages | "
+                                + simulator.user(OUTSIDER).accountId()
+                                + "/1002 | null | DENIED | InsufficientPermissions | true",
+                        "filter 'messages' GET /plain/messages | null/null | null | UNAUTHENTICATED | null | true");
+        assertThat(String.join("\n", lines)).doesNotContain(READER).doesNotContain(OUTSIDER);
+    }
+
+    private static List<String> auditLines() {
+        Reply audit = Http.anonymous(tomcat.url("/plain/audit"));
+        assertThat(audit.status()).isEqualTo(200);
+        return audit.body().isEmpty() ? List.of() : List.of(audit.body().split("\n"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.rcguard.tck.support;
 
-import dev.rcguard.cdi.PermissionCheckEvent;
+import dev.rcguard.cdi.GuardInterceptor;
 import dev.rcguard.servlet.RingCentralPermissionFilter;
 import dev.rcguard.spi.Caller;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public final class Deployments {
 
     /** A WAR with core and {@code rcguard-cdi}: annotations on JAX-RS resources and CDI beans. */
     public static WebArchive cdi(String name, Map<String, String> settings) {
-        return war(name, settings).addAsLibrary(Libraries.jarOf(PermissionCheckEvent.class, "rcguard-cdi"));
+        return war(name, settings).addAsLibrary(Libraries.jarOf(GuardInterceptor.class, "rcguard-cdi"));
     }
 
     /** As {@link #cdi(String, Map)} with the default settings. */
