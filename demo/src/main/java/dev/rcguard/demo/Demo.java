@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -55,7 +56,9 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(DemoOptions options) throws PortInUseException {
         Server server = bound(options.port());
-        Demo demo = options.realServer() == null ? withSimulator(server) : withRealServer(server, options.realServer());
+        Demo demo = options.realServer() == null
+                ? withSimulator(server, options.tokenLifetime())
+                : withRealServer(server, options.realServer());
         try {
             server.setHandler(demo.webApp());
             server.start();
@@ -84,9 +87,10 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static Demo withSimulator(Server server) {
-        RingCentralSimulator simulator =
-                DemoUser.addAll(RingCentralSimulator.builder()).start();
+    private static Demo withSimulator(Server server, Duration tokenLifetime) {
+        RingCentralSimulator simulator = DemoUser.addAll(
+                        RingCentralSimulator.builder().accessTokenLifetime(tokenLifetime))
+                .start();
         DemoUser.expireTokens(simulator);
         List<DemoCase> cases = DemoCases.forSimulator(
                 simulator.user(DemoUser.ALICE.token()).extensionId(),
