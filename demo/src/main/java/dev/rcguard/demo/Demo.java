@@ -30,6 +30,9 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * application-wide, so the header-token application at {@code /} and the session one are two applications, each with
  * its own class loader ({@link IsolatedClassLoader}), CDI container and guard, as two WARs on one server.
  *
+ * <p>One demo at a time in a JVM: the application at {@code /} runs on the class path's own Weld, whose container is
+ * one per class loader (a second demo's stop would end the first one's).
+ *
  * <pre>{@code
  * try (Demo demo = Demo.start(DemoOptions.simulatorOnFreePort())) {
  *     URI messages = demo.baseUri().resolve("/api/messages");
