@@ -160,7 +160,7 @@ function showExpiry() {
     const cell = document.getElementById("login-expiry");
     if (token.expired || left <= 0) {
         cell.textContent = (left > 0 ? "expired now, by the button" : `expired at ${at}`)
-            + ": the next request meets RingCentral's 401 OAU-128, and the guard refreshes the token";
+            + ": the guard's next call to RingCentral meets its 401 OAU-128, and the guard refreshes the token";
         cell.className = "expired";
     } else {
         cell.textContent = `in ${left} s, at ${at}`;
@@ -194,9 +194,17 @@ async function callPage({page, card}) {
     return response.status;
 }
 
+function tokenExpired() {
+    return loginState !== null && loginState.signedIn
+        && (loginState.accessToken.expired || Date.parse(loginState.accessToken.expiresAt) <= Date.now() + clockOffset);
+}
+
 async function callPages(entries) {
     const before = loginState && loginState.signedIn ? loginState.refreshesInThisSession : 0;
+    const expired = tokenExpired();
+    const callsBefore = (await counters()).total;
     const statuses = await Promise.all(entries.map(callPage)); // at once, as a page's own requests go
+    const calls = (await counters()).total - callsBefore;
     const state = await sessionState();
     const granted = statuses.filter(status => status === 200).length;
     let summary = `${granted} of ${statuses.length} answered 200.`;
@@ -206,6 +214,10 @@ async function callPages(entries) {
         summary += ` The session's access token had expired: the guard refreshed it during these requests`
             + ` (refreshes of this session: ${before} → ${state.refreshesInThisSession};`
             + ` refresh calls RingCentral received: ${state.ringCentral.refreshCalls}).`;
+    } else if (expired && calls === 0) {
+        summary += " RingCentral was not asked: the guard answered from its decisions of the last few seconds, its"
+            + " share of the user's rate limit being spent for now (see the burst panel). The expired token meets"
+            + " RingCentral, and is refreshed, at the guard's next live check.";
     }
     text(document, "#login-summary", summary);
     return statuses;
