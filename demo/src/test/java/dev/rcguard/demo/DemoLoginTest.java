@@ -3,6 +3,7 @@ package dev.rcguard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.simulator.OAuthGrant;
+import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -173,6 +174,38 @@ class DemoLoginTest {
                         .getJsonNumber("refreshCalls")
                         .longValue())
                 .isEqualTo(refreshCalls);
+        assertNoSecretLeft();
+    }
+
+    @Test
+    void aRefreshRingCentralRefuses_leavesRingCentrals401_andTheSessionAsItWas() throws Exception {
+        start();
+        String cookie = signIn("alice");
+        Map<?, ?> before = tokens(cookie);
+        // alice's Auth budget: 5 token calls a minute; the sign-in spent one, her other sessions the rest
+        assertThat(simulator.spend(access(before), RateLimits.Group.AUTH, 4)).isEqualTo(4);
+        browser.post(app("/demo/expire"));
+
+        HttpResponse<String> refused = browser.get(app("/api/messages"));
+        HttpResponse<String> again = browser.get(app("/reports/call-volume"));
+
+        for (HttpResponse<String> response : List.of(refused, again)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(Http.header(response, "Content-Type")).isEqualTo("application/problem+json");
+            assertThat(Http.header(response, "WWW-Authenticate"))
+                    .isEqualTo("Bearer realm=\"RingCentral\", error=\"invalid_token\"");
+            assertThat(Http.object(response).getJsonObject("reason").getString("code"))
+                    .isEqualTo("OAU-128");
+        }
+        assertThat(simulator.counters().tokenCalls(OAuthGrant.REFRESH_TOKEN)).isEqualTo(1); // one, refused: 429
+        assertThat(tokens(cookie)).isEqualTo(before);
+        assertThat(logs.lines())
+                .anyMatch(line -> line.contains("RingCentral refused to refresh an access token: HTTP 429 CMN-301"));
+        JsonObject state = session();
+        assertThat(state.getInt("refreshesInThisSession")).isZero();
+        assertThat(state.getInt("guardRefreshes")).isEqualTo(1);
+        assertThat(state.getJsonObject("accessToken").getBoolean("expired")).isTrue();
+        assertThat(state.getJsonObject("ringCentral").getInt("authRemaining")).isZero();
         assertNoSecretLeft();
     }
 
