@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the demo, as a newcomer runs it: starts it exactly as the README says (from the repository root),
-# waits for it, runs the documented curl cases, checks status, key headers and body fields, and stops it with the
-# signal Ctrl-C sends. Exit code 0 when every case answered as documented.
+# waits for it, runs the documented curl cases (and the sign-in at /session with a cookie jar), checks status, key
+# headers and body fields, and stops it with the signal Ctrl-C sends. Exit code 0 when every case answered as
+# documented.
 #
 #   demo/smoke.sh                 # port 8080, as the README
 #   DEMO_PORT=18080 demo/smoke.sh # another port (README: -Ddemo.port=N)
@@ -13,6 +14,7 @@ PORT="${DEMO_PORT:-8080}"
 BASE="http://127.0.0.1:${PORT}"
 TIMEOUT="${DEMO_START_TIMEOUT:-600}"
 LOG="$(mktemp -t rcguard-demo-smoke.XXXXXX.log)"
+JAR="$(mktemp -t rcguard-demo-cookies.XXXXXX.txt)"
 FAILED=0
 DEMO_PID=""
 
@@ -42,6 +44,7 @@ stop_demo() {
 
 finish() {
     stop_demo
+    rm -f "$JAR"
     if ! grep -qx "Demo stopped." "$LOG"; then
         echo "FAIL: no 'Demo stopped.' line: the shutdown hook did not run"
         FAILED=1
@@ -175,3 +178,36 @@ check "The rate-limit economy, for alice" 200 'Content-Type: application/json' '
     '"rateLimitedAnswers":0' '"Light":{"ringCentral":{"limit":50,' -- "$BASE/demo/economy?user=alice"
 check "The rate-limit economy: no such demo user" 400 'Content-Type: application/problem+json' \
     '"detail":"No such demo user; one of: alice, bob, carol, dave"' -- "$BASE/demo/economy?user=zed"
+
+# The application at /session: alice signs in with RingCentral (the simulator) and the cookie jar keeps her session
+check "Sign-in: /session/login redirects to RingCentral's sign-in" 302 "/restapi/oauth/authorize?response_type=code" \
+    "code_challenge_method=S256" "login_hint=alice" "Path=/session; HttpOnly; SameSite=Lax" -- \
+    -c "$JAR" -b "$JAR" "$BASE/session/login?user=alice"
+signed_in=$(curl -sS -L --max-time 60 -c "$JAR" -b "$JAR" -o /dev/null \
+    -w '%{http_code} %{num_redirects} %{url_effective}' "$BASE/session/login?user=alice")
+if [ "$signed_in" = "200 3 $BASE/#login" ]; then
+    echo "ok    200  Sign-in: alice, through RingCentral's sign-in and the callback, back at the page"
+else
+    echo "FAIL  Sign-in: expected '200 3 $BASE/#login' (status, redirects, final URL), got '$signed_in'"
+    FAILED=1
+fi
+session_pages() {
+    local when=$1
+    check "Session, $when: JAX-RS page" 200 '"subject":"Lunch at noon?"' -- -b "$JAR" "$BASE/session/api/messages"
+    check "Session, $when: CDI-intercepted page" 200 '{"unread":2}' -- \
+        -b "$JAR" "$BASE/session/api/messages/unread-count"
+    check "Session, $when: web.xml-filtered page" 200 '"inbound":128' -- \
+        -b "$JAR" "$BASE/session/reports/call-volume"
+}
+session_pages "signed in"
+check "Session: the state, no token" 200 '"signedIn":true' '"user":"alice"' '"refreshesInThisSession":0' \
+    '"codeExchanges":1' -- -b "$JAR" "$BASE/session/demo/session"
+check "Session: expire the access token now" 200 '"expired":true' -- -X POST -b "$JAR" "$BASE/session/demo/expire"
+session_pages "after the expiry"
+check "Session: the guard refreshed it once" 200 '"refreshesInThisSession":1' '"guardRefreshes":1' \
+    '"refreshCalls":1' '"expired":false' -- -b "$JAR" "$BASE/session/demo/session"
+check "Session: sign out" 303 'Location: /#login' -- -X POST -b "$JAR" -c "$JAR" "$BASE/session/logout"
+check "Session, signed out: JAX-RS page" 401 "$PROBLEM" 'WWW-Authenticate: Bearer realm="RingCentral"' \
+    '"type":"urn:rcguard:unauthenticated"' -- -b "$JAR" "$BASE/session/api/messages"
+check "Session, signed out: web.xml-filtered page" 401 "$PROBLEM" 'WWW-Authenticate: Bearer realm="RingCentral"' -- \
+    -b "$JAR" "$BASE/session/reports/call-volume"

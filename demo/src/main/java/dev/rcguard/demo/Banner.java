@@ -47,6 +47,42 @@ final class Banner {
                     .append(demoCase.curl(baseNoSlash))
                     .append('\n');
         }
+        if (demo.signInEnabled()) {
+            signIn(out, baseNoSlash, demo.tokenLifetime().toSeconds());
+        }
         return out.append("\nStop with Ctrl-C.\n").toString();
+    }
+
+    /** The application at /session: signing in with RingCentral, with curl and a cookie jar. */
+    private static void signIn(StringBuilder out, String base, long lifetime) {
+        String app = base + Demo.SESSION_APP;
+        out.append("\n  Signed in with RingCentral: the same pages at ")
+                .append(app)
+                .append("/..., the tokens in the HTTP session\n")
+                .append("  (access tokens live ")
+                .append(lifetime)
+                .append(" s; the guard refreshes them on expiry). On the page: the login panel. With curl:\n")
+                .append(
+                        "\n    # alice signs in: RingCentral's sign-in and the callback, by redirects; 200 at the page\n")
+                .append("    curl -sL -c cookies.txt -b cookies.txt -o /dev/null -w '%{http_code}\\n' '")
+                .append(app)
+                .append("/login?user=alice'\n")
+                .append("    curl -i -b cookies.txt ")
+                .append(app)
+                .append("/api/messages\n")
+                .append("\n    # expire her access token now; the next request is still 200: the guard refreshed it\n")
+                .append("    curl -X POST -b cookies.txt ")
+                .append(app)
+                .append("/demo/expire\n")
+                .append("    curl -i -b cookies.txt ")
+                .append(app)
+                .append("/reports/call-volume\n")
+                .append("    curl -b cookies.txt ")
+                .append(app)
+                .append("/demo/session    # \"refreshesInThisSession\":1, no token\n")
+                .append("\n    # sign out; then 401\n")
+                .append("    curl -i -X POST -b cookies.txt ")
+                .append(app)
+                .append("/logout\n");
     }
 }

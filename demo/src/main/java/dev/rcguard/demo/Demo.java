@@ -1,11 +1,13 @@
 package dev.rcguard.demo;
 
+import dev.rcguard.demo.login.SessionInfoServlet;
 import dev.rcguard.simulator.RingCentralSimulator;
 import dev.rcguard.spi.GuardConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -13,12 +15,23 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.session.ManagedSession;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * The running demo: the simulator as RingCentral (unless a real one is configured) and an embedded Jetty 12 on
  * 127.0.0.1 serving the demo web application ({@code WEB-INF/web.xml}: Weld, RESTEasy under {@code /api}, the servlet
  * filter on {@code /reports/*}), the page at {@code /} and its JSON helpers under {@code /demo/}.
+ *
+ * <p>With the simulator, a second application at {@code /session} serves the same API, CDI service and report to a
+ * caller signed in with RingCentral: its token source is the HTTP session ({@code session-attribute:rc.tokens}), and
+ * the guard refreshes expired access tokens with the app's credentials. {@code rcguard.token-source} is
+ * application-wide, so the header-token application at {@code /} and the session one are two applications, each with
+ * its own class loader ({@link IsolatedClassLoader}), CDI container and guard, as two WARs on one server.
+ *
+ * <p>One demo at a time in a JVM: the application at {@code /} runs on the class path's own Weld, whose container is
+ * one per class loader (a second demo's stop would end the first one's).
  *
  * <pre>{@code
  * try (Demo demo = Demo.start(DemoOptions.simulatorOnFreePort())) {
@@ -29,6 +42,10 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 public final class Demo implements AutoCloseable {
 
     private static final String WEBAPP = "dev/rcguard/demo/webapp";
+    private static final String SESSION_WEBAPP = "dev/rcguard/demo/session-webapp";
+
+    /** The context path of the application whose callers sign in with RingCentral. */
+    public static final String SESSION_APP = "/session";
 
     private final Server server;
     private final ServerConnector connector;
@@ -36,6 +53,8 @@ public final class Demo implements AutoCloseable {
     private final URI ringCentral;
     private final List<DemoCase> cases;
     private final String previousServerUrl;
+    private Duration tokenLifetime;
+    private WebAppContext sessionApp;
 
     private Demo(Server server, RingCentralSimulator simulator, URI ringCentral, List<DemoCase> cases) {
         this.server = server;
@@ -55,9 +74,17 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(DemoOptions options) throws PortInUseException {
         Server server = bound(options.port());
-        Demo demo = options.realServer() == null ? withSimulator(server) : withRealServer(server, options.realServer());
+        Demo demo = options.realServer() == null
+                ? withSimulator(server, options.tokenLifetime())
+                : withRealServer(server, options.realServer());
         try {
-            server.setHandler(demo.webApp());
+            ContextHandlerCollection applications = new ContextHandlerCollection(demo.webApp());
+            if (demo.simulator != null) {
+                demo.tokenLifetime = options.tokenLifetime();
+                demo.sessionApp = demo.sessionApp();
+                applications.addHandler(demo.sessionApp);
+            }
+            server.setHandler(applications);
             server.start();
             return demo;
         } catch (Exception e) {
@@ -84,9 +111,10 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static Demo withSimulator(Server server) {
-        RingCentralSimulator simulator =
-                DemoUser.addAll(RingCentralSimulator.builder()).start();
+    private static Demo withSimulator(Server server, Duration tokenLifetime) {
+        RingCentralSimulator simulator = DemoUser.addAll(
+                        RingCentralSimulator.builder().accessTokenLifetime(tokenLifetime))
+                .start();
         DemoUser.expireTokens(simulator);
         List<DemoCase> cases = DemoCases.forSimulator(
                 simulator.user(DemoUser.ALICE.token()).extensionId(),
@@ -110,6 +138,28 @@ public final class Demo implements AutoCloseable {
         errors.setShowStacks(false);
         webApp.setErrorHandler(errors);
         webApp.addServlet(new ServletHolder("demo-info", new DemoInfoServlet(this)), "/demo/*");
+        return webApp;
+    }
+
+    /**
+     * The application at {@link #SESSION_APP}: the same classes, loaded once more, with {@code session-webapp/WEB-INF/
+     * web.xml}; its deployment settings (what a server's configuration would give it) are the simulator's address and
+     * the app's OAuth credentials, and the simulator itself for the page's helpers.
+     */
+    private WebAppContext sessionApp() {
+        WebAppContext webApp = new WebAppContext();
+        webApp.setContextPath(SESSION_APP);
+        webApp.setClassLoader(new IsolatedClassLoader(Demo.class.getClassLoader()));
+        webApp.setBaseResource(ResourceFactory.of(webApp).newClassLoaderResource(SESSION_WEBAPP));
+        webApp.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");
+        webApp.setInitParameter(GuardConfig.SERVER_URL, ringCentral.toString());
+        webApp.setInitParameter(GuardConfig.CLIENT_ID, simulator.clientId());
+        webApp.setInitParameter(GuardConfig.CLIENT_SECRET, simulator.clientSecret());
+        webApp.setAttribute(SessionInfoServlet.SIMULATOR_ATTRIBUTE, simulator);
+        webApp.setThrowUnavailableOnStartupException(true);
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        webApp.setErrorHandler(errors);
         return webApp;
     }
 
@@ -140,6 +190,30 @@ public final class Demo implements AutoCloseable {
     /** The documented requests. */
     public List<DemoCase> cases() {
         return cases;
+    }
+
+    /** Whether the application at {@link #SESSION_APP} runs: with the simulator only. */
+    public boolean signInEnabled() {
+        return sessionApp != null;
+    }
+
+    /** How long the access tokens of a sign-in live; {@code null} without the simulator. */
+    public Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /**
+     * An attribute of a session of the application at {@link #SESSION_APP}, by the value of its session cookie; for
+     * tests that must know the tokens the server holds, to prove they never leave it.
+     */
+    Object sessionAttribute(String sessionCookie, String name) {
+        if (sessionApp == null) {
+            return null;
+        }
+        var sessions = sessionApp.getSessionHandler();
+        ManagedSession session =
+                sessions.getManagedSession(sessions.getSessionIdManager().getId(sessionCookie));
+        return session == null || !session.isValid() ? null : session.getAttribute(name);
     }
 
     /** The demo users; none against a real RingCentral. */

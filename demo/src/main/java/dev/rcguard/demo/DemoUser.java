@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * One user of the demo: all four start from RingCentral's own mock data (the simulator's bundled fixtures, 82
- * permissions and 253 feature records) and differ in one thing each.
+ * permissions and 253 feature records) and differ in one thing each. Each has a fixed access token (for the requests
+ * with an {@code Authorization} header) and a login, their name, for signing in with RingCentral's OAuth (the
+ * simulator's {@code /restapi/oauth/authorize?login_hint=NAME}), which issues tokens of their own.
  *
  * <pre>{@code
  * RingCentralSimulator simulator = DemoUser.addAll(RingCentralSimulator.builder()).start();
@@ -48,10 +50,11 @@ public record DemoUser(String name, String token, String story, Consumer<Simulat
     /** The four demo users, in the order of their extension ids (400100200301 to 400100200304). */
     public static final List<DemoUser> ALL = List.of(ALICE, BOB, CAROL, DAVE);
 
-    /** Adds the four users to a simulator being built. */
+    /** Adds the four users to a simulator being built, each with their token and their name as login. */
     public static RingCentralSimulator.Builder addAll(RingCentralSimulator.Builder builder) {
         for (DemoUser user : ALL) {
-            builder.user(u -> user.setup().accept(u.token(user.token()).fromBundledFixtures()));
+            builder.user(u ->
+                    user.setup().accept(u.token(user.token()).login(user.name()).fromBundledFixtures()));
         }
         return builder;
     }

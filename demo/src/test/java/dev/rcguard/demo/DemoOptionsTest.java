@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,17 @@ class DemoOptionsTest {
         DemoOptions options = DemoOptions.parse(new String[0], name -> null);
 
         assertThat(options).isEqualTo(new DemoOptions(8080, null));
+        assertThat(options.tokenLifetime()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void readsTheLifetimeOfTheAccessTokensOfASignIn() {
+        DemoOptions options =
+                DemoOptions.parse(new String[] {"--token-lifetime", "120", "--port", "9090"}, name -> null);
+
+        assertThat(options).isEqualTo(new DemoOptions(9090, null, Duration.ofSeconds(120)));
+        assertThat(DemoOptions.simulatorOnFreePort().withTokenLifetime(Duration.ofSeconds(3)))
+                .isEqualTo(new DemoOptions(0, null, Duration.ofSeconds(3)));
     }
 
     @Test
@@ -41,5 +53,13 @@ class DemoOptionsTest {
                 .hasMessage("--port must be a number, was 'x'");
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--port", "70000"}, name -> null))
                 .hasMessage("--port must be between 0 and 65535, was 70000");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--token-lifetime"}, name -> null))
+                .hasMessage("Unknown or incomplete argument: --token-lifetime");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--token-lifetime", "soon"}, name -> null))
+                .hasMessage("--token-lifetime must be a number, was 'soon'");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--token-lifetime", "0"}, name -> null))
+                .hasMessage("--token-lifetime must be between 1 and 86400 seconds, was 0");
+        assertThatThrownBy(() -> new DemoOptions(0, null, Duration.ofDays(2)))
+                .hasMessage("--token-lifetime must be between 1 and 86400 seconds, was 172800");
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -27,16 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOT = Path.of("target", "demo-page.png");
 
     private static Demo demo;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "Browser test skipped: /usr/bin/chromium is missing (apt-get install chromium; .ci/run installs it)");
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
         demo = Demo.start(DemoOptions.simulatorOnFreePort());
     }
 
@@ -115,31 +109,7 @@ class DemoPageBrowserTest {
 
     private static String chromium(Path profile, String query, String... output)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--virtual-time-budget=30000"));
-        command.addAll(List.of(output));
-        command.add(demo.baseUri() + query);
-        Path log = Files.createTempFile(profile, "chromium", ".log");
-        Process browser = new ProcessBuilder(command)
-                .redirectError(log.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.PIPE)
-                .start();
-        byte[] stdout = browser.getInputStream().readAllBytes();
-        assertThat(browser.waitFor(180, TimeUnit.SECONDS))
-                .as("chromium finished")
-                .isTrue();
-        assertThat(browser.exitValue()).as(Files.readString(log)).isZero();
-        return new String(stdout, StandardCharsets.UTF_8);
+        return Chromium.run(demo, profile, query, output);
     }
 
     /** The markup of the n-th request's card. */

@@ -46,6 +46,12 @@ class DemoStartupTest {
                     .isFalse();
             assertThat(demo.cases()).allSatisfy(c -> assertThat(c.token()).isIn(DemoCases.OWN_TOKEN, null));
             assertThat(Banner.of(demo)).contains("RingCentral: " + elsewhere.baseUri() + " (real;");
+            // signing in needs the simulator's OAuth client: no application at /session
+            assertThat(demo.signInEnabled()).isFalse();
+            assertThat(Http.get(demo.baseUri().resolve("/session/login?user=alice"))
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(Banner.of(demo)).doesNotContain("/session");
         }
     }
 }

@@ -1,5 +1,6 @@
 // The demo page: lists the demo users and the documented requests, sends them with fetch, and shows each answer
-// next to the number of calls RingCentral (the simulator) received for it.
+// next to the number of calls RingCentral (the simulator) received for it; the login panel signs in with RingCentral
+// and calls the same pages of the application at /session with the session cookie alone.
 "use strict";
 
 const OWN_TOKEN = "$RC_TOKEN";
@@ -100,6 +101,175 @@ async function runAll(entries) {
     document.getElementById("summary").textContent =
         `${asExpected} of ${entries.length} requests answered as expected.`;
     document.body.dataset.done = "true";
+}
+
+// The login panel: the application at /session, whose callers sign in with RingCentral. Its tokens stay in the
+// server's session; the page sees the session cookie and /session/demo/session (a fingerprint and times, never a token).
+const LOGIN_PAGES = [
+    {title: "JAX-RS: @RequiresRingCentralPermission(\"ReadMessages\") on the resource method",
+        path: "session/api/messages"},
+    {title: "CDI: the Mailbox bean's own annotation, through the interceptor",
+        path: "session/api/messages/unread-count"},
+    {title: "web.xml filter: ReadCallLog and the feature ReadExtensionCallLog",
+        path: "session/reports/call-volume"},
+];
+const LOGIN_POLL_MS = 5000;
+
+let loginState = null; // the last answer of session/demo/session
+let clockOffset = 0;   // the server's clock minus this browser's
+
+async function sessionState() {
+    const state = await json("session/demo/session");
+    clockOffset = Date.parse(state.now) - Date.now();
+    loginState = state;
+    showSessionState(state);
+    return state;
+}
+
+function showSessionState(state) {
+    document.getElementById("login-out").hidden = state.signedIn;
+    document.getElementById("login-in").hidden = !state.signedIn;
+    if (!state.signedIn) {
+        return;
+    }
+    const token = state.accessToken;
+    const rc = state.ringCentral;
+    document.getElementById("login-lifetime").textContent = `${token.lifetimeSeconds} s`;
+    text(document, "#login-who", state.user);
+    text(document, "#login-extension", state.extensionId);
+    text(document, "#login-token", token.fingerprint);
+    const refreshes = document.getElementById("login-refreshes");
+    refreshes.textContent = state.refreshesInThisSession === 0
+        ? "0"
+        : `${state.refreshesInThisSession} (the last at ${new Date(Date.parse(token.receivedAt)).toLocaleTimeString()})`;
+    refreshes.className = state.refreshesInThisSession > 0 ? "refreshed" : "";
+    text(document, "#login-guard-refreshes", String(state.guardRefreshes));
+    text(document, "#login-rc", `${rc.codeExchanges} sign-in(s), ${rc.refreshCalls} refresh call(s)`);
+    text(document, "#login-auth", rc.authLimit === undefined ? "–" : `${rc.authRemaining} of ${rc.authLimit}`);
+    showExpiry();
+}
+
+function showExpiry() {
+    if (!loginState || !loginState.signedIn) {
+        return;
+    }
+    const token = loginState.accessToken;
+    const expiresAt = Date.parse(token.expiresAt);
+    const left = Math.ceil((expiresAt - (Date.now() + clockOffset)) / 1000);
+    const at = new Date(expiresAt).toLocaleTimeString();
+    const cell = document.getElementById("login-expiry");
+    if (token.expired || left <= 0) {
+        cell.textContent = (left > 0 ? "expired now, by the button" : `expired at ${at}`)
+            + ": the guard's next call to RingCentral meets its 401 OAU-128, and the guard refreshes the token";
+        cell.className = "expired";
+    } else {
+        cell.textContent = `in ${left} s, at ${at}`;
+        cell.className = "";
+    }
+}
+
+function showLoginPages() {
+    const template = document.getElementById("login-page");
+    const list = document.getElementById("login-pages");
+    return LOGIN_PAGES.map((page, index) => {
+        const card = template.content.firstElementChild.cloneNode(true);
+        card.id = "login-page-" + (index + 1);
+        text(card, ".title", page.title);
+        text(card, ".line", "GET /" + page.path + "   (the session cookie, no Authorization header)");
+        const entry = {page, card};
+        card.querySelector(".send").addEventListener("click", () => callPages([entry]));
+        list.appendChild(card);
+        return entry;
+    });
+}
+
+async function callPage({page, card}) {
+    const response = await fetch(page.path, {cache: "no-store"});
+    const body = await response.text();
+    const status = card.querySelector(".status");
+    status.textContent = `${response.status} ${response.statusText}`.trim();
+    status.className = "status s" + String(response.status).charAt(0);
+    card.dataset.status = String(response.status);
+    text(card, ".body", pretty(response.headers.get("Content-Type"), body));
+    return response.status;
+}
+
+function tokenExpired() {
+    return loginState !== null && loginState.signedIn
+        && (loginState.accessToken.expired || Date.parse(loginState.accessToken.expiresAt) <= Date.now() + clockOffset);
+}
+
+async function callPages(entries) {
+    const before = loginState && loginState.signedIn ? loginState.refreshesInThisSession : 0;
+    const expired = tokenExpired();
+    const callsBefore = (await counters()).total;
+    const statuses = await Promise.all(entries.map(callPage)); // at once, as a page's own requests go
+    const calls = (await counters()).total - callsBefore;
+    const state = await sessionState();
+    const granted = statuses.filter(status => status === 200).length;
+    let summary = `${granted} of ${statuses.length} answered 200.`;
+    if (!state.signedIn) {
+        summary += " Not signed in: the guard finds no token in the session (401).";
+    } else if (state.refreshesInThisSession > before) {
+        summary += ` The session's access token had expired: the guard refreshed it during these requests`
+            + ` (refreshes of this session: ${before} → ${state.refreshesInThisSession};`
+            + ` refresh calls RingCentral received: ${state.ringCentral.refreshCalls}).`;
+    } else if (expired && calls === 0) {
+        summary += " RingCentral was not asked: the guard answered from its decisions of the last few seconds, its"
+            + " share of the user's rate limit being spent for now (see the burst panel). The expired token meets"
+            + " RingCentral, and is refreshed, at the guard's next live check.";
+    }
+    text(document, "#login-summary", summary);
+    return statuses;
+}
+
+async function expireNow() {
+    const response = await fetch("session/demo/expire", {method: "POST", cache: "no-store"});
+    const answer = await response.json();
+    if (response.ok) {
+        loginState = answer;
+        showSessionState(answer);
+        text(document, "#login-summary",
+            "The access token expired at RingCentral (the simulator). The next request will be refreshed.");
+    } else {
+        text(document, "#login-summary", answer.detail);
+    }
+}
+
+async function showLogin(users, info) {
+    const section = document.getElementById("login");
+    section.hidden = !info.simulated;
+    document.getElementById("login-link").hidden = !info.simulated;
+    if (!info.simulated) {
+        return;
+    }
+    const select = document.getElementById("login-user");
+    for (const user of users) {
+        select.add(new Option(user.name, user.name));
+    }
+    document.getElementById("login-button").addEventListener("click", () => {
+        location.href = "session/login?user=" + encodeURIComponent(select.value);
+    });
+    const entries = showLoginPages();
+    document.getElementById("login-call-all").addEventListener("click", () => callPages(entries));
+    document.getElementById("login-expire").addEventListener("click", expireNow);
+    setInterval(showExpiry, 500);
+    setInterval(() => {
+        if (loginState && loginState.signedIn) {
+            sessionState();
+        }
+    }, LOGIN_POLL_MS);
+    const state = await sessionState();
+    if (location.hash === "#login") {
+        section.scrollIntoView();
+    }
+    // ?session=run (the browser test signs in with then=/?session=run#login): call, expire, call again
+    if (new URLSearchParams(location.search).get("session") === "run" && state.signedIn) {
+        await callPages(entries);
+        await expireNow();
+        await callPages(entries);
+        section.dataset.done = "true";
+    }
 }
 
 // The burst panel: one user's requests at a fixed rate, and the guard's economy polled while they run.
@@ -207,6 +377,7 @@ async function main() {
     showUsers(users, info);
     const entries = showCases(cases);
     showBurst(users);
+    await showLogin(users, info);
     document.getElementById("run-all").addEventListener("click", () => runAll(entries));
     const query = new URLSearchParams(location.search);
     if (query.get("run") === "all") {
