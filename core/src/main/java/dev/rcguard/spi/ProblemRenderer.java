@@ -33,7 +33,7 @@ public final class ProblemRenderer {
 
     static final String CHALLENGE = "Bearer realm=\"RingCentral\"";
     static final String CHALLENGE_INVALID = "Bearer realm=\"RingCentral\", error=\"invalid_token\"";
-    static final String DETAIL_NO_TOKEN = "A RingCentral access token is required (Authorization: Bearer ...)";
+    static final String DETAIL_NO_TOKEN = "A RingCentral access token is required, and the request carried none";
     static final String DETAIL_INVALID_TOKEN = "RingCentral did not accept the access token";
     static final String DETAIL_UNAVAILABLE = "RingCentral could not confirm the permission; try again later";
     static final String DETAIL_RATE_LIMITED = "RingCentral's rate limit for this user was reached; retry later";

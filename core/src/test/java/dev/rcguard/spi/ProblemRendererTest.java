@@ -54,7 +54,7 @@ class ProblemRendererTest {
         assertThat(problem.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"RingCentral\"");
         assertThat(problem.bodyText())
                 .isEqualTo("{\"type\":\"urn:rcguard:unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"A RingCentral access token is required (Authorization: Bearer ...)\"}");
+                        + "\"detail\":\"A RingCentral access token is required, and the request carried none\"}");
     }
 
     @Test
