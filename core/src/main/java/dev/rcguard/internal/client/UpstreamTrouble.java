@@ -24,10 +24,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * What an operator needs to know of RingCentral's health, from the outcome of every call the client makes: one WARN
- * line per cause (unreachable, timing out, answering malformed, answering 5xx) at most once a {@link #PERIOD}, with
- * how many calls failed since the previous line of that cause; one INFO line when RingCentral answers again after a
- * trouble that was warned of; and a WARN line at most once a period per rate-limit group when RingCentral answers 429,
- * which the rate-limit economy should never let happen.
+ * line per cause (unreachable, timing out, answering malformed, answering 5xx) at most once a minute
+ * ({@link #PERIOD_NANOS}), with how many calls failed since the previous line of that cause; one INFO line when
+ * RingCentral answers again after a trouble that was warned of; and a WARN line at most once a minute per rate-limit
+ * group when RingCentral answers 429, which the rate-limit economy should never let happen.
  *
  * <p>Lines name RingCentral's URL, the cause, the endpoint kind and counts: never a token, a user, an id or anything
  * else of a request. Time is the injected clock's ({@link System#nanoTime()} in production), so a test can let minutes
@@ -99,8 +99,11 @@ public final class UpstreamTrouble {
 
     private final Map<Cause, Tally> causes = new EnumMap<>(Cause.class);
     private final Map<String, Tally> groups = new HashMap<>();
-    /** Failed calls since RingCentral last answered, and since when; whether a line warned of them. */
-    private long failing;
+    /**
+     * Failed calls since RingCentral last answered, and since when; whether a line warned of them. Written under the
+     * lock; volatile so that an answer while nothing failed, every call in good times, takes no lock.
+     */
+    private volatile long failing;
 
     private long failingSince;
     private boolean warned;
@@ -213,6 +216,9 @@ public final class UpstreamTrouble {
 
     /** RingCentral answered: the end of a trouble, if there was one. */
     private void answers() {
+        if (failing == 0) {
+            return;
+        }
         String line = null;
         synchronized (this) {
             if (failing == 0) {
