@@ -90,9 +90,10 @@ public class GuardExtension implements Extension {
                         guarded.requirement().toString())));
         LOG.log(
                 Level.INFO,
-                "RingCentral guard protects {0} bean method(s) against {1}:{2}",
+                "RingCentral guard protects {0} bean method(s) against {1} in {2} mode:{3}",
                 inventory.size(),
                 config.serverUrl(),
+                config.setting(GuardConfig.MODE),
                 inventory.entrySet().stream()
                         .map(e -> "\n  " + e.getKey() + " needs " + e.getValue())
                         .collect(Collectors.joining()));
@@ -118,6 +119,11 @@ public class GuardExtension implements Extension {
             return Map.of();
         }
     };
+
+    /** The configuration read at deployment (without an application's {@code <context-param>}s). */
+    GuardConfig config() {
+        return config;
+    }
 
     /** The protected {@code method} as invoked on an instance of {@code runtimeClass}; fails closed if none. */
     GuardedMethod method(Class<?> runtimeClass, Method method) {

@@ -17,15 +17,20 @@ final class GuardFilter implements ContainerRequestFilter {
     private final String endpoint;
     private final Requirement requirement;
     private final GuardRuntime runtime;
+    private final JaxRsInventory inventory;
 
-    GuardFilter(String endpoint, Requirement requirement, GuardRuntime runtime) {
+    GuardFilter(String endpoint, Requirement requirement, GuardRuntime runtime, JaxRsInventory inventory) {
         this.endpoint = endpoint;
         this.requirement = requirement;
         this.runtime = runtime;
+        this.inventory = inventory;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!inventory.told()) { // the application's path is known now: its endpoints with their full paths, once
+            inventory.firstRequest(request.getUriInfo().getBaseUri(), runtime.requestConfig());
+        }
         String target = requirement.targetExtension() == null
                 ? null
                 : request.getUriInfo().getPathParameters().getFirst(requirement.targetExtension());

@@ -85,6 +85,20 @@ public class GuardRuntime {
         return lease;
     }
 
+    /**
+     * The configuration as far as it is known at start-up: the application's guard's if it was taken already, else what
+     * the extension read (MicroProfile Config, system properties, environment), for start-up lines.
+     */
+    GuardConfig startupConfig() {
+        ApplicationGuard.Lease current = lease;
+        return current != null ? current.config() : extension.config();
+    }
+
+    /** The application's guard's configuration, inside an HTTP request. */
+    GuardConfig requestConfig() {
+        return lease().config();
+    }
+
     /** The protected method {@code method} as invoked on {@code target}; fails closed when none was resolved. */
     GuardedMethod method(Object target, Method method) {
         return extension.method(target.getClass(), method);

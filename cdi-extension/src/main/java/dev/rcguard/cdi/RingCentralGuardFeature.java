@@ -1,7 +1,9 @@
 package dev.rcguard.cdi;
 
 import dev.rcguard.InvalidRequirementException;
+import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.spi.Requirement;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
@@ -36,6 +38,9 @@ public class RingCentralGuardFeature implements DynamicFeature {
 
     private static final System.Logger LOG = System.getLogger("dev.rcguard.cdi");
 
+    /** This application's protected endpoints, told with their full paths on its first protected request. */
+    private final JaxRsInventory inventory = new JaxRsInventory();
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Class<?> type = resource.getResourceClass();
@@ -54,15 +59,33 @@ public class RingCentralGuardFeature implements DynamicFeature {
                     + target + "}' names no path parameter of " + path);
         }
         String endpoint = httpMethod(method) + " " + path;
-        context.register(
-                new GuardFilter(endpoint, requirement.get(), GuardRuntime.current()), Priorities.AUTHORIZATION);
+        GuardRuntime runtime = GuardRuntime.current();
+        context.register(new GuardFilter(endpoint, requirement.get(), runtime, inventory), Priorities.AUTHORIZATION);
+        inventory.add(httpMethod(method), path, requirement.get());
+        GuardConfig config = startupConfig(runtime);
         LOG.log(
                 Level.INFO,
-                "RingCentral guard protects {0} ({1}#{2}): {3}",
-                endpoint,
+                "RingCentral guard protects {0} <application path>{1} ({2}#{3}): {4}, checked against {5} in {6} mode;"
+                        + " the application path is logged with its first request",
+                httpMethod(method),
+                path,
                 type.getName(),
                 method.getName(),
-                requirement.get());
+                requirement.get(),
+                config.serverUrl(),
+                config.setting(GuardConfig.MODE));
+    }
+
+    /** The configuration known now; the extension's when the application's bean cannot be reached yet. */
+    private static GuardConfig startupConfig(GuardRuntime runtime) {
+        try {
+            return runtime.startupConfig();
+        } catch (RuntimeException contextNotActive) {
+            return CDI.current()
+                    .getBeanManager()
+                    .getExtension(GuardExtension.class)
+                    .config();
+        }
     }
 
     private static String path(Class<?> type, Method method) {

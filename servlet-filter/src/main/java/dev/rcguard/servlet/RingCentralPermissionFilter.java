@@ -106,7 +106,7 @@ public class RingCentralPermissionFilter extends HttpFilter {
         }
         LOG.log(
                 Level.INFO,
-                "RingCentralPermissionFilter ''{0}'' requires {1}, checked against {2} ({3})",
+                "RingCentralPermissionFilter ''{0}'' requires {1}, checked against {2} in {3} mode",
                 getFilterName(),
                 rule.requirement(),
                 lease.config().serverUrl(),

@@ -9,12 +9,19 @@ import jakarta.servlet.ServletException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Filter {@code init}: every invalid init-param fails it with a message naming the param. */
@@ -139,5 +146,40 @@ class FilterInitTest {
         assertThat(rule.requirement().toString())
                 .isEqualTo("permissions ANY[ReadMessages, EditMessages] on {path:2} and features ANY[SMSSending]");
         assertThat(rule.target()).isEqualTo(new TargetExtension(null, 2));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"enforce", "report-only"})
+    void logsOneStartUpLine_namingTheRequirementRingCentralsUrlAndTheMode(String mode) throws ServletException {
+        Logger logger = Logger.getLogger(RingCentralPermissionFilter.class.getName()); // held: JUL keeps it weakly
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getLevel() + " " + new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        ServletContextHandler application = new ServletContextHandler();
+        application.setInitParameter("rcguard.server-url", "http://127.0.0.1:9");
+        RingCentralPermissionFilter filter = new RingCentralPermissionFilter();
+        logger.addHandler(capture);
+        try {
+            filter.init(new Declaration(
+                    Map.of("permissions", "ReadMessages", "features", "SMSSending", "rcguard.mode", mode),
+                    application.getServletContext()));
+            filter.destroy();
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertThat(lines)
+                .containsExactly("INFO RingCentralPermissionFilter 'guard' requires permissions ALL[ReadMessages] and"
+                        + " features ALL[SMSSending], checked against http://127.0.0.1:9 in " + mode + " mode");
     }
 }

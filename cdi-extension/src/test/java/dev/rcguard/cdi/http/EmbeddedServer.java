@@ -34,18 +34,31 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public static EmbeddedServer start(Class<? extends Application> application, Filter... servletFilters)
             throws Exception {
+        return start("/", "/*", application, servletFilters);
+    }
+
+    /**
+     * The application under a context path ({@code /shop}) and a servlet mapping ({@code /api/*}): its resources are
+     * then at {@code /shop/api/...}.
+     */
+    public static EmbeddedServer start(
+            String contextPath, String mapping, Class<? extends Application> application, Filter... servletFilters)
+            throws Exception {
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
-        ServletContextHandler context = new ServletContextHandler("/");
+        ServletContextHandler context = new ServletContextHandler(contextPath);
         context.addEventListener(new org.jboss.weld.environment.servlet.Listener());
         ServletHolder rest = new ServletHolder("resteasy", HttpServlet30Dispatcher.class);
         rest.setInitParameter("jakarta.ws.rs.Application", application.getName());
         rest.setInitParameter("resteasy.injector.factory", "org.jboss.resteasy.cdi.CdiInjectorFactory");
+        if (!mapping.equals("/*")) { // RESTEasy's own word for a mapping under a prefix
+            rest.setInitParameter("resteasy.servlet.mapping.prefix", mapping.substring(0, mapping.length() - 2));
+        }
         rest.setAsyncSupported(true);
         rest.setInitOrder(1);
         for (Filter filter : servletFilters) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        context.addServlet(rest, "/*");
+        context.addServlet(rest, mapping);
         server.setHandler(context);
         server.start();
         return new EmbeddedServer(server);

@@ -1,5 +1,6 @@
 package dev.rcguard.internal.client;
 
+import dev.rcguard.Decision.Kind;
 import dev.rcguard.internal.DaemonThreads;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.HttpTransport;
@@ -17,6 +18,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -27,7 +29,8 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code rcguard.max-concurrent-calls} are in flight at once, and a call beyond that fails closed at once instead of
  * queueing. Each call ends by its deadline ({@code rcguard.connect-timeout-ms} + {@code rcguard.read-timeout-ms}),
  * answer or not, and gives its thread and slot back. Redirects are never followed, so the bearer token never travels
- * to another host.
+ * to another host. Every call's outcome goes to {@link UpstreamTrouble}, which tells the operator when RingCentral is
+ * unreachable, slow, malformed or rate-limiting, and when it answers again.
  */
 public final class HttpRingCentralClient implements RingCentralClient, AutoCloseable {
 
@@ -40,12 +43,20 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
     private final Semaphore slots;
 
+    private final UpstreamTrouble trouble;
+
     public HttpRingCentralClient(GuardConfig config) {
         this(config, (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
     /** With another TLS configuration (tests: a trust store of their own). */
     public HttpRingCentralClient(GuardConfig config, SSLSocketFactory tls) {
+        this(config, tls, System::nanoTime);
+    }
+
+    /** With another clock for {@link UpstreamTrouble}'s once-a-minute lines (tests: minutes that pass at once). */
+    public HttpRingCentralClient(GuardConfig config, SSLSocketFactory tls, LongSupplier nanoClock) {
+        this.trouble = new UpstreamTrouble(config, nanoClock);
         this.slots = new Semaphore(config.maxConcurrentCalls());
         this.executor = executor();
         this.transport = new HttpTransport(
@@ -61,6 +72,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
                 + (targetExtensionId == null ? "" : "&targetExtensionId=" + targetExtensionId);
         return call(
                 caller,
+                Kind.PERMISSION,
                 target,
                 List.of(permissionId),
                 answer -> Answers.permission(permissionId, answer, caller.accessToken()));
@@ -80,6 +92,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         }
         return call(
                 caller,
+                Kind.FEATURE,
                 target.toString(),
                 featureIds,
                 answer -> Answers.features(featureIds, answer, caller.accessToken()));
@@ -90,7 +103,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
      * {@code _} and {@code ~} need no encoding in a URL.
      */
     private CompletableFuture<Answer> call(
-            Caller caller, String target, List<String> ids, Function<HttpResponse, Answer> decide) {
+            Caller caller, Kind kind, String target, List<String> ids, Function<HttpResponse, Answer> decide) {
         Function<Throwable, Answer> onFailure = failure -> Answer.only(ids, Answers.failure(failure));
         if (!slots.tryAcquire()) {
             return CompletableFuture.completedFuture(
@@ -101,9 +114,15 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
             return CompletableFuture.supplyAsync(
                             () -> {
                                 try {
-                                    return decide.apply(transport.get(
-                                            owner(caller), target, "Bearer " + caller.accessToken(), deadline));
+                                    HttpResponse response = transport.get(
+                                            owner(caller), target, "Bearer " + caller.accessToken(), deadline);
+                                    Answer answer = decide.apply(response);
+                                    trouble.answered(kind, response.status(), answer);
+                                    return answer;
                                 } catch (IOException e) {
+                                    if (!executor.isShutdown()) { // not a trouble: the application stops
+                                        trouble.failed(kind, e);
+                                    }
                                     return onFailure.apply(e);
                                 } finally {
                                     slots.release();
