@@ -209,7 +209,8 @@ public final class PermissionGuard implements AutoCloseable {
         report(endpoint, requirement, caller, target, verdict);
         if (decision.isGranted()) {
             memo.recordGrant(caller, requirement, target);
-        } else if (enforced) {
+        } else if (enforced || decision.outcome() == Decision.Outcome.UNAVAILABLE) {
+            // an unavailable RingCentral is the client's to report, once a minute per cause, not once a request
             LOG.log(Level.DEBUG, "RingCentral guard refused {0}: {1}", endpoint, describe(decision));
         } else {
             LOG.log(

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PermissionCheckListenerTest {
 
+    /** Held, so that the logger (and the handler added to it) is not collected during a test. */
+    static final Logger RCGUARD_LOG = Logger.getLogger("dev.rcguard");
+
     static final String ALICE = "listener-alice-token";
     static final Requirement READ_MESSAGES = Requirement.permissions(Logical.ALL, "ReadMessages");
     static final Requirement READ_CALL_LOG = Requirement.permissions(Logical.ALL, "ReadCallLog");
@@ -84,12 +87,12 @@ class PermissionCheckListenerTest {
         } finally {
             Thread.currentThread().setContextClassLoader(test);
         }
-        Logger.getLogger("dev.rcguard").addHandler(logs);
+        RCGUARD_LOG.addHandler(logs);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("dev.rcguard").removeHandler(logs);
+        RCGUARD_LOG.removeHandler(logs);
         guard.close();
         ringCentral.close();
     }

@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
  */
 class TokenRefreshTest {
 
+    /** Held, so that the logger (and the handler added to it) is not collected during a test. */
+    static final Logger RCGUARD_LOG = Logger.getLogger("dev.rcguard");
+
     static final String REDIRECT = "https://app.example/callback";
     static final String SESSION_ATTRIBUTE = "rc.tokens";
     static final Requirement READ_MESSAGES = Requirement.permissions(Logical.ALL, "ReadMessages");
@@ -73,12 +76,12 @@ class TokenRefreshTest {
                 .user(u -> u.token("fixed-alice-token").login("alice").grant("ReadMessages"))
                 .start();
         guard = guard("session-attribute:" + SESSION_ATTRIBUTE, true);
-        Logger.getLogger("dev.rcguard").addHandler(logs);
+        RCGUARD_LOG.addHandler(logs);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("dev.rcguard").removeHandler(logs);
+        RCGUARD_LOG.removeHandler(logs);
         guard.close();
         ringCentral.close();
     }
