@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rcguard.Decision;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Logical;
+import dev.rcguard.PermissionCheckEvent;
+import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.TokenSource;
 import dev.rcguard.internal.json.StrictJson;
 import dev.rcguard.simulator.Endpoint;
@@ -12,12 +14,18 @@ import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.OAuthGrant;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -71,6 +79,7 @@ class TokenRefreshTest {
 
     @BeforeEach
     void start() {
+        PermissionCheckListenerTest.RECEIVED.clear();
         ringCentral = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
                 .user(u -> u.token("fixed-alice-token").login("alice").grant("ReadMessages"))
@@ -86,14 +95,31 @@ class TokenRefreshTest {
         ringCentral.close();
     }
 
+    /** A guard of an application whose audit listener is {@link PermissionCheckListenerTest.Recording}. */
     PermissionGuard guard(String tokenSource, boolean withCredentials) {
-        return PermissionGuard.create(GuardConfig.load(name -> switch (name) {
+        GuardConfig config = GuardConfig.load(name -> switch (name) {
                     case GuardConfig.TOKEN_SOURCE -> tokenSource;
                     case GuardConfig.CLIENT_ID -> withCredentials ? ringCentral.clientId() : null;
                     case GuardConfig.CLIENT_SECRET -> withCredentials ? ringCentral.clientSecret() : null;
                     default -> null;
                 })
-                .withServerUrl(ringCentral.baseUri()));
+                .withServerUrl(ringCentral.baseUri());
+        ClassLoader test = Thread.currentThread().getContextClassLoader();
+        try {
+            Path services = Files.createTempDirectory("rcguard-services");
+            Path file = services.resolve("META-INF/services/" + PermissionCheckListener.class.getName());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, PermissionCheckListenerTest.Recording.class.getName());
+            try (URLClassLoader application =
+                    new URLClassLoader(new URL[] {services.toUri().toURL()}, test)) {
+                Thread.currentThread().setContextClassLoader(application);
+                return PermissionGuard.create(config);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(test);
+        }
     }
 
     @Test
@@ -294,6 +320,12 @@ class TokenRefreshTest {
                 for (String secret : secrets) {
                     assertThat(line).doesNotContain(secret);
                 }
+            }
+        }
+        assertThat(PermissionCheckListenerTest.RECEIVED).isNotEmpty();
+        for (PermissionCheckEvent event : PermissionCheckListenerTest.RECEIVED) {
+            for (String secret : secrets) {
+                assertThat(event.toString()).doesNotContain(secret);
             }
         }
     }
