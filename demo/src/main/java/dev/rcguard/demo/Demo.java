@@ -23,8 +23,9 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 /**
  * The running demo: the simulator as RingCentral (unless a real one is configured) and an embedded Jetty 12 on
  * 127.0.0.1 serving the demo web application ({@code WEB-INF/web.xml}: Weld, RESTEasy under {@code /api}, the servlet
- * filter on {@code /reports/*}), the page at {@code /} and its JSON helpers under {@code /demo/}: {@link DemoInfoServlet},
- * and {@link NumbersServlet} at {@code /demo/numbers} (the application's checks by outcome, calls saved and latency).
+ * filter on {@code /reports/*}), the page at {@code /} and its JSON helpers under {@code /demo/}:
+ * {@link DemoInfoServlet}, and {@link NumbersServlet} at {@code /demo/numbers} (the application's checks by outcome,
+ * calls saved and latency).
  *
  * <p>With the simulator, a second application at {@code /session} serves the same API, CDI service and report to a
  * caller signed in with RingCentral: its token source is the HTTP session ({@code session-attribute:rc.tokens}), and

@@ -52,10 +52,11 @@ public class NumbersServlet extends HttpServlet {
      *
      * @param needed the calls the checks would cost asked one by one: one per permission id and one for a
      *     requirement's features, for each check whose request carried a token and a well-formed target
-     * @param made the calls the guard sent to RingCentral (its economy's count; a check repeated after a token refresh
-     *     makes two)
+     * @param made the calls the guard sent to RingCentral (its economy's count)
      * @param saved {@code needed - made - refusedForBudget}, never below 0: checks answered without a call of their
-     *     own, from a recent decision, an identical check in flight, or the same request's earlier answer
+     *     own, from a recent decision, an identical check in flight, or the same request's earlier answer. A check
+     *     asked again after a token refresh counts its calls and reused decisions twice (one event, two attempts), so
+     *     that saved may then be fewer than the decisions reused
      * @param reusedDecisions ids answered from the user's recent decision because the budget could not afford a call
      * @param refusedForBudget ids refused with 503 without a call: not saved, refused
      */
