@@ -153,6 +153,13 @@ class DemoNumbersTest {
     }
 
     @Test
+    void theBannerPointsAtTheNumbers() {
+        assertThat(Banner.of(demo))
+                .contains("    # the guard's live numbers: checks by outcome, RingCentral calls needed, made and saved,"
+                        + " latency\n    curl " + base + "demo/numbers\n");
+    }
+
+    @Test
     void theSessionApplicationCountsItsOwnChecks() throws Exception {
         String root = numbers("/").body();
         assertThat(numbers("/session").body())
