@@ -155,8 +155,8 @@ class DemoNumbersTest {
     @Test
     void theBannerPointsAtTheNumbers() {
         assertThat(Banner.of(demo))
-                .contains("    # the guard's live numbers: checks by outcome, RingCentral calls needed, made and saved,"
-                        + " latency\n    curl " + base + "demo/numbers\n");
+                .contains("    # the guard's live numbers: checks by outcome, calls needed, made and saved, latency\n"
+                        + "    curl " + base + "demo/numbers\n");
     }
 
     @Test
