@@ -47,6 +47,10 @@ final class Banner {
                     .append(demoCase.curl(baseNoSlash))
                     .append('\n');
         }
+        out.append("\n    # the guard's live numbers: checks by outcome, calls needed, made and saved, latency\n")
+                .append("    curl ")
+                .append(base)
+                .append("demo/numbers\n");
         if (demo.signInEnabled()) {
             signIn(out, baseNoSlash, demo.tokenLifetime().toSeconds());
         }

@@ -1,6 +1,7 @@
 package dev.rcguard.demo;
 
 import dev.rcguard.demo.login.SessionInfoServlet;
+import dev.rcguard.demo.numbers.NumbersServlet;
 import dev.rcguard.simulator.RingCentralSimulator;
 import dev.rcguard.spi.GuardConfig;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 /**
  * The running demo: the simulator as RingCentral (unless a real one is configured) and an embedded Jetty 12 on
  * 127.0.0.1 serving the demo web application ({@code WEB-INF/web.xml}: Weld, RESTEasy under {@code /api}, the servlet
- * filter on {@code /reports/*}), the page at {@code /} and its JSON helpers under {@code /demo/}.
+ * filter on {@code /reports/*}), the page at {@code /} and its JSON helpers under {@code /demo/}:
+ * {@link DemoInfoServlet}, and {@link NumbersServlet} at {@code /demo/numbers} (the application's checks by outcome,
+ * calls saved and latency).
  *
  * <p>With the simulator, a second application at {@code /session} serves the same API, CDI service and report to a
  * caller signed in with RingCentral: its token source is the HTTP session ({@code session-attribute:rc.tokens}), and
@@ -138,6 +141,7 @@ public final class Demo implements AutoCloseable {
         errors.setShowStacks(false);
         webApp.setErrorHandler(errors);
         webApp.addServlet(new ServletHolder("demo-info", new DemoInfoServlet(this)), "/demo/*");
+        webApp.addServlet(new ServletHolder("demo-numbers", NumbersServlet.class), "/demo/numbers");
         return webApp;
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
  * {@code /demo/counters} (the simulator's call counters, in total and per demo user) and
  * {@code /demo/economy?user=NAME} (the guard's rate-limit economy, and one demo user's budget per group as RingCentral
  * and as the guard see it). No answer carries a token but {@code /demo/users}, which lists the demo's own.
+ * {@code /demo/numbers} is {@link dev.rcguard.demo.numbers.NumbersServlet}'s, which each application has.
  *
  * <pre>{@code
  * curl http://127.0.0.1:8080/demo/counters   # {"ringCentral":"http://127.0.0.1:40123","simulated":true,"total":3,...}

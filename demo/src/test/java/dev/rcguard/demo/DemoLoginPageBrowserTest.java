@@ -75,6 +75,13 @@ class DemoLoginPageBrowserTest {
         assertThat(login).contains("<td id=\"login-rc\">1 sign-in(s), 1 refresh call(s)</td>");
         assertThat(login).contains("<td id=\"login-auth\">3 of 5</td>");
         assertThat(login).containsPattern("<td id=\"login-expiry\" class=\"\">in \\d+ s, at ");
+        // the application at /session counts its own checks: the three pages, twice, all granted (the second time
+        // after the refresh: one check each, though each asked RingCentral twice)
+        assertThat(login)
+                .contains("<code class=\"application\">/session</code>")
+                .contains("<td data-n=\"checks\">6</td>")
+                .contains("<td data-n=\"granted\">6</td>")
+                .contains("<td data-n=\"unauthenticated\">0</td>");
         assertThat(simulator.counters().tokenCalls(OAuthGrant.AUTHORIZATION_CODE))
                 .isEqualTo(1);
         assertThat(simulator.counters().tokenCalls(OAuthGrant.REFRESH_TOKEN)).isEqualTo(1);

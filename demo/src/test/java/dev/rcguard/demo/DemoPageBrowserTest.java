@@ -3,11 +3,13 @@ package dev.rcguard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The page at {@code /} in a real headless Chromium: it runs every documented request ({@code ?run=all}) and shows
  * each status and problem+json body beside the simulator's call counter; and its burst panel ({@code ?burst=alice})
- * fires 100 requests for one user and shows the calls made, the decisions reused and no 429. Skipped, saying why, where
+ * fires 100 requests for one user and shows the calls made, the decisions reused and no 429; beside the requests, the
+ * live numbers panel shows what {@code /demo/numbers} says after them. Skipped, saying why, where
  * {@code /usr/bin/chromium} is missing; {@code .ci/run} installs it so it never skips there.
  */
 class DemoPageBrowserTest {
@@ -63,6 +66,49 @@ class DemoPageBrowserTest {
         assertThat(card(dom, 5)).contains("ServicePlanLimitation");
         assertThat(card(dom, 10)).contains("RingCentral calls: ").contains("(+0 for this request)");
         assertThat(dom).contains("alice-token").contains("400100200304").contains("his access token has expired");
+
+        // beside the requests, the application's numbers as GET /demo/numbers has them now, after the last request
+        Matcher aside = Pattern.compile("<div id=\"numbers\">.*?</aside>", Pattern.DOTALL)
+                .matcher(dom);
+        assertThat(aside.find()).as("numbers panel").isTrue();
+        String panel = aside.group();
+        JsonObject numbers = Http.object(Http.get(demo.baseUri().resolve("/demo/numbers")));
+        JsonObject outcomes = numbers.getJsonObject("outcomes");
+        JsonObject calls = numbers.getJsonObject("calls");
+        JsonObject latency = numbers.getJsonObject("latencyMs");
+        assertThat(panel).contains("<code class=\"application\">/</code>");
+        assertThat(shown(panel, "checks")).isEqualTo(String.valueOf(numbers.getInt("checks")));
+        for (String outcome : List.of("granted", "denied", "unauthenticated", "unavailable")) {
+            assertThat(shown(panel, outcome)).as(outcome).isEqualTo(String.valueOf(outcomes.getInt(outcome)));
+        }
+        assertThat(shown(panel, "needed")).isEqualTo(String.valueOf(calls.getInt("needed")));
+        assertThat(shown(panel, "made")).isEqualTo(String.valueOf(calls.getInt("made")));
+        assertThat(shown(panel, "saved")).isEqualTo(String.valueOf(calls.getInt("saved")));
+        assertThat(shown(panel, "reused")).isEqualTo(String.valueOf(calls.getInt("reusedDecisions")));
+        assertThat(shown(panel, "refused")).isEqualTo(String.valueOf(calls.getInt("refusedForBudget")));
+        for (String percentile : List.of("p50", "p95", "max")) {
+            assertThat(shown(panel, percentile))
+                    .as(percentile)
+                    .isEqualTo(String.format(
+                            Locale.ROOT,
+                            "%.3f",
+                            latency.getJsonNumber(percentile).doubleValue()));
+        }
+        assertThat(panel).contains("(latest " + latency.getInt("checks") + " checks)");
+        // the ten requests' own checks, at least (another test of this class may have run first)
+        assertThat(numbers.getInt("checks")).isGreaterThanOrEqualTo(10);
+        assertThat(outcomes.getInt("granted")).isGreaterThanOrEqualTo(4);
+        assertThat(outcomes.getInt("denied")).isGreaterThanOrEqualTo(4);
+        assertThat(outcomes.getInt("unauthenticated")).isGreaterThanOrEqualTo(2);
+        assertThat(panel).contains("<tr class=\"would-refuse\" hidden=\"\">"); // enforce mode: nothing let through
+    }
+
+    /** What the numbers panel shows for {@code name}. */
+    private static String shown(String panel, String name) {
+        Matcher cell =
+                Pattern.compile("<td data-n=\"" + name + "\">([^<]*)</td>").matcher(panel);
+        assertThat(cell.find()).as(name).isTrue();
+        return cell.group(1);
     }
 
     @Test

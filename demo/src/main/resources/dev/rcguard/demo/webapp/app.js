@@ -1,6 +1,7 @@
 // The demo page: lists the demo users and the documented requests, sends them with fetch, and shows each answer
-// next to the number of calls RingCentral (the simulator) received for it; the login panel signs in with RingCentral
-// and calls the same pages of the application at /session with the session cookie alone.
+// next to the number of calls RingCentral (the simulator) received for it, beside the application's live numbers
+// (demo/numbers); the login panel signs in with RingCentral and calls the same pages of the application at /session
+// with the session cookie alone, beside that application's numbers (session/demo/numbers).
 "use strict";
 
 const OWN_TOKEN = "$RC_TOKEN";
@@ -16,6 +17,75 @@ async function counters() {
 
 function text(element, selector, value) {
     element.querySelector(selector).textContent = value;
+}
+
+// The numbers panels: an application's checks by outcome, the RingCentral calls they needed, made and saved, and the
+// latency of its latest checks; refreshed after each request the page sends, and by a poll while the page is visible.
+const NUMBERS_POLL_MS = 2000;
+const numbersPanels = [];
+
+function addNumbersPanel(container, source) {
+    const panel = document.getElementById("numbers-panel").content.firstElementChild.cloneNode(true);
+    container.appendChild(panel);
+    const entry = {source, panel, sent: 0, shown: 0};
+    numbersPanels.push(entry);
+    return entry;
+}
+
+async function refreshNumbers(entry) {
+    if (!entry) {
+        return;
+    }
+    const sent = ++entry.sent;
+    try {
+        const numbers = await json(entry.source);
+        if (sent > entry.shown) { // an older answer arriving late does not overwrite a newer one
+            entry.shown = sent;
+            showNumbers(entry.panel, numbers);
+        }
+    } catch (failed) {
+        // the server is gone or busy: the panel keeps the last numbers it showed
+    }
+}
+
+function showNumbers(panel, numbers) {
+    const show = (name, value) => {
+        panel.querySelector(`[data-n="${name}"]`).textContent = String(value);
+    };
+    text(panel, ".application", numbers.application);
+    show("checks", numbers.checks);
+    for (const [outcome, count] of Object.entries(numbers.outcomes)) {
+        show(outcome, count);
+    }
+    show("wouldRefuse", numbers.wouldRefuse);
+    panel.querySelector(".would-refuse").hidden = numbers.wouldRefuse === 0;
+    const calls = numbers.calls;
+    show("needed", calls.needed);
+    show("made", calls.made);
+    show("saved", calls.saved);
+    show("reused", calls.reusedDecisions);
+    show("refused", calls.refusedForBudget);
+    const latency = numbers.latencyMs;
+    text(panel, ".latency-of", `(latest ${latency.checks} checks)`);
+    for (const name of ["p50", "p95", "max"]) {
+        show(name, latency.checks === 0 ? "–" : latency[name].toFixed(3));
+    }
+    text(panel, ".updated", "updated after each request, and every 2 s while the page is visible; last at "
+        + new Date().toLocaleTimeString());
+    panel.dataset.checks = String(numbers.checks);
+}
+
+function pollNumbers() {
+    setInterval(() => {
+        if (document.visibilityState === "visible") {
+            numbersPanels.forEach(refreshNumbers);
+        }
+    }, NUMBERS_POLL_MS);
+    document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") {
+            numbersPanels.forEach(refreshNumbers);
+        }
+    });
 }
 
 function showUsers(users, info) {
@@ -62,6 +132,7 @@ async function send(demoCase, card) {
     text(card, ".counter", after.simulated
         ? `RingCentral calls: ${before.total} → ${after.total} (+${after.total - before.total} for this request)`
         : "RingCentral calls: not counted (real RingCentral)");
+    await refreshNumbers(appNumbers);
     return expected;
 }
 
@@ -116,6 +187,7 @@ const LOGIN_PAGES = [
 const LOGIN_POLL_MS = 5000;
 
 let loginState = null; // the last answer of session/demo/session
+let sessionNumbers = null; // the numbers panel of the application at /session
 let clockOffset = 0;   // the server's clock minus this browser's
 
 async function sessionState() {
@@ -206,6 +278,7 @@ async function callPages(entries) {
     const statuses = await Promise.all(entries.map(callPage)); // at once, as a page's own requests go
     const calls = (await counters()).total - callsBefore;
     const state = await sessionState();
+    await refreshNumbers(sessionNumbers);
     const granted = statuses.filter(status => status === 200).length;
     let summary = `${granted} of ${statuses.length} answered 200.`;
     if (!state.signedIn) {
@@ -251,6 +324,8 @@ async function showLogin(users, info) {
         location.href = "session/login?user=" + encodeURIComponent(select.value);
     });
     const entries = showLoginPages();
+    sessionNumbers = addNumbersPanel(document.getElementById("login-numbers"), "session/demo/numbers");
+    refreshNumbers(sessionNumbers);
     document.getElementById("login-call-all").addEventListener("click", () => callPages(entries));
     document.getElementById("login-expire").addEventListener("click", expireNow);
     setInterval(showExpiry, 500);
@@ -361,6 +436,7 @@ async function burst(user, users) {
     }
     await Promise.all(sent);
     clearInterval(poller);
+    await refreshNumbers(appNumbers);
     const end = await economy(user);
     showEconomy(start, end);
     const calls = end.liveCalls - start.liveCalls;
@@ -372,8 +448,13 @@ async function burst(user, users) {
     button.disabled = false;
 }
 
+let appNumbers = null; // the numbers panel of this application
+
 async function main() {
+    appNumbers = addNumbersPanel(document.getElementById("numbers"), "demo/numbers");
     const [users, cases, info] = await Promise.all([json("demo/users"), json("demo/cases"), counters()]);
+    await refreshNumbers(appNumbers);
+    pollNumbers();
     showUsers(users, info);
     const entries = showCases(cases);
     showBurst(users);
