@@ -85,6 +85,7 @@ public final class PermissionGuard implements AutoCloseable {
     private final List<PermissionCheckListener> listeners;
     /** Metrics and spans, when the application has OpenTelemetry; else {@link GuardTelemetry#NONE}. */
     private final GuardTelemetry telemetry;
+
     private final Refreshes refreshes = new Refreshes(System::nanoTime);
     private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();

@@ -155,6 +155,19 @@ class TelemetryDiscoveryTest {
     }
 
     @Test
+    void aNoOpOpenTelemetry_asMicroProfileTelemetrysBeanIsUntilTheSdkIsEnabled_costsNothing() throws Exception {
+        GlobalOpenTelemetry.set(OpenTelemetry.noop());
+        try (PermissionGuard guard = PermissionGuard.create(config())) {
+            assertThat(telemetryOf(guard)).isSameAs(GuardTelemetry.NONE);
+            assertThat(enforce(guard).proceeds()).isTrue();
+        }
+        assertThat(logged)
+                .extracting(LogRecord::getMessage)
+                .contains("RingCentral guard records no metrics or traces: GlobalOpenTelemetry is OpenTelemetry's"
+                        + " no-op (otel.sdk.disabled?)");
+    }
+
+    @Test
     void theApplicationsBean_throughTheManagedBeansService_comesBeforeTheGlobalOne(@TempDir Path services)
             throws Exception {
         Path file = services.resolve("META-INF/services/" + ManagedBeans.class.getName());

@@ -16,11 +16,13 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Scope;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -219,21 +221,33 @@ public final class OpenTelemetryRecorder extends GuardTelemetry {
     static GuardTelemetry locate(GuardConfig config, ClassLoader application) {
         OpenTelemetry bean = bean(application);
         if (bean != null) {
-            LOG.log(
-                    Level.INFO,
-                    "RingCentral guard records metrics and traces to the application's OpenTelemetry (its CDI bean)");
-            return new OpenTelemetryRecorder(bean, config);
+            return recorder(bean, config, "the application's OpenTelemetry (its CDI bean)");
         }
         OpenTelemetry global = global();
         if (global != null) {
-            LOG.log(Level.INFO, "RingCentral guard records metrics and traces to GlobalOpenTelemetry");
-            return new OpenTelemetryRecorder(global, config);
+            return recorder(global, config, "GlobalOpenTelemetry");
         }
         LOG.log(
                 Level.DEBUG,
                 "OpenTelemetry's API is present, but the application has no OpenTelemetry bean and nothing set"
                         + " GlobalOpenTelemetry: the RingCentral guard records no metrics or traces");
         return NONE;
+    }
+
+    /**
+     * A recorder for {@code found}, unless it is the API's no-op (MicroProfile Telemetry's bean until
+     * {@code otel.sdk.disabled=false}): then nothing is recorded, at no cost at all.
+     */
+    private static GuardTelemetry recorder(OpenTelemetry found, GuardConfig config, String which) {
+        if (found.getTracerProvider() == TracerProvider.noop() && found.getMeterProvider() == MeterProvider.noop()) {
+            LOG.log(
+                    Level.INFO,
+                    "RingCentral guard records no metrics or traces: " + which
+                            + " is OpenTelemetry's no-op (otel.sdk.disabled?)");
+            return NONE;
+        }
+        LOG.log(Level.INFO, "RingCentral guard records metrics and traces to " + which);
+        return new OpenTelemetryRecorder(found, config);
     }
 
     /** The application's {@code OpenTelemetry} bean, through the {@link ManagedBeans} services (rcguard-cdi). */
