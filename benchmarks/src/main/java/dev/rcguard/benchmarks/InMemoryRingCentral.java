@@ -2,6 +2,7 @@ package dev.rcguard.benchmarks;
 
 import dev.rcguard.internal.client.Answers;
 import dev.rcguard.internal.http.HttpResponse;
+import dev.rcguard.internal.telemetry.GuardTelemetry;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RingCentralClient;
 import dev.rcguard.spi.RingCentralClient.Answer;
@@ -25,9 +26,24 @@ public final class InMemoryRingCentral implements RingCentralClient {
     private static final Map<String, List<String>> JSON = Map.of("content-type", List.of("application/json"));
 
     private final Executor executor;
+    /** Records each call as {@code HttpRingCentralClient} does, or {@code null}: records nothing, builds no URL. */
+    private final GuardTelemetry telemetry;
+
+    private InMemoryRingCentral(Executor executor, GuardTelemetry telemetry) {
+        this.executor = executor;
+        this.telemetry = telemetry;
+    }
 
     private InMemoryRingCentral(Executor executor) {
-        this.executor = executor;
+        this(executor, null);
+    }
+
+    /**
+     * This client, recording each call to {@code telemetry} with the same hooks and the same target URL as
+     * {@code HttpRingCentralClient} ({@link GuardTelemetry#NONE}: the URL is built, nothing is recorded).
+     */
+    public InMemoryRingCentral recordingTo(GuardTelemetry telemetry) {
+        return new InMemoryRingCentral(executor, telemetry);
     }
 
     /** Answers on the calling thread: the engine's own cost only. */
@@ -42,8 +58,18 @@ public final class InMemoryRingCentral implements RingCentralClient {
 
     @Override
     public CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
-        return CompletableFuture.supplyAsync(
-                () -> Answers.permission(permissionId, granted(permissionId), caller.accessToken()), executor);
+        if (telemetry == null) {
+            return CompletableFuture.supplyAsync(
+                    () -> Answers.permission(permissionId, granted(permissionId), caller.accessToken()), executor);
+        }
+        String target = "/restapi/v1.0/account/" + caller.accountId() + "/extension/" + caller.extensionId()
+                + "/authz-profile/check?permissionId=" + permissionId
+                + (targetExtensionId == null ? "" : "&targetExtensionId=" + targetExtensionId);
+        GuardTelemetry.Call recorded = telemetry.call(target);
+        return recorded.ended(CompletableFuture.supplyAsync(
+                () -> recorded.answering(answer -> Answers.permission(permissionId, answer, caller.accessToken()))
+                        .apply(granted(permissionId)),
+                executor));
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.rcguard.internal.client.TokenEndpoint;
 import dev.rcguard.internal.engine.Combination;
 import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
+import dev.rcguard.internal.telemetry.GuardTelemetry;
 import dev.rcguard.internal.token.Refreshes;
 import dev.rcguard.internal.token.TokenSources;
 import java.lang.System.Logger.Level;
@@ -82,12 +83,25 @@ public final class PermissionGuard implements AutoCloseable {
     private final RateLimitEconomy economy;
     private final TokenSource tokenSource;
     private final List<PermissionCheckListener> listeners;
+    /** Metrics and spans, when the application has OpenTelemetry; else {@link GuardTelemetry#NONE}. */
+    private final GuardTelemetry telemetry;
+
     private final Refreshes refreshes = new Refreshes(System::nanoTime);
     private volatile boolean closed;
     private final InFlightCalls<CallKey, Decision> permissionCalls = new InFlightCalls<>();
     private final InFlightCalls<CallKey, Map<String, Decision>> featureCalls = new InFlightCalls<>();
 
     PermissionGuard(RingCentralClient client, GuardConfig config, BudgetStore store, LongSupplier clock) {
+        this(client, config, store, clock, null);
+    }
+
+    /** @param telemetry where to record, or {@code null}: the application's OpenTelemetry, if it has one */
+    PermissionGuard(
+            RingCentralClient client,
+            GuardConfig config,
+            BudgetStore store,
+            LongSupplier clock,
+            GuardTelemetry telemetry) {
         this.client = client;
         this.config = config;
         ClassLoader application = Thread.currentThread().getContextClassLoader();
@@ -96,7 +110,11 @@ public final class PermissionGuard implements AutoCloseable {
                 config.tokenSource(),
                 application,
                 config.oauthClient() == null ? null : new TokenEndpoint(config, config.oauthClient())::refresh);
-        this.economy = new RateLimitEconomy(store, policy(config), clock);
+        this.telemetry = telemetry != null ? telemetry : GuardTelemetry.find(config, application);
+        this.economy = new RateLimitEconomy(store, policy(config), clock, this.telemetry);
+        if (client instanceof HttpRingCentralClient http) { // its calls are the check's children
+            http.recordTo(this.telemetry);
+        }
     }
 
     PermissionGuard(RingCentralClient client, GuardConfig config, LongSupplier clock) {
@@ -187,23 +205,29 @@ public final class PermissionGuard implements AutoCloseable {
         boolean enforced = mode == GuardConfig.Mode.ENFORCE;
         String target = requirement.targetExtension() == null ? null : rawTarget;
         if (caller != null && memo.wasGranted(caller, requirement, target)) {
+            telemetry.alreadyGranted(requirement);
             return Verdict.alreadyGranted(enforced);
         }
         long start = System.nanoTime();
         Decision decision;
-        if (caller != null && requirement.targetExtension() != null && !Caller.isExtensionId(target)) {
-            // Without a token the answer is 401 whatever the target; a bad target is never sent to RingCentral.
-            decision = Decision.denied(
-                    Kind.PERMISSION, requirement.permissions().ids().get(0), INVALID_TARGET);
-        } else {
-            decision = check(caller, requirement, target, memo);
-            if (hasExpired(decision) && caller.renewal() != null) {
-                Caller renewed = renew(caller);
-                if (renewed != null) { // once: the renewed caller is not renewable
-                    caller = renewed;
-                    decision = check(renewed, requirement, target, memo);
+        // telemetry: the check's span is current while it decides, so that its calls to RingCentral are children
+        try (GuardTelemetry.Check recorded =
+                telemetry.check(endpoint, requirement, target, enforced, memo::answeredFromMemo)) {
+            if (caller != null && requirement.targetExtension() != null && !Caller.isExtensionId(target)) {
+                // Without a token the answer is 401 whatever the target; a bad target is never sent to RingCentral.
+                decision = Decision.denied(
+                        Kind.PERMISSION, requirement.permissions().ids().get(0), INVALID_TARGET);
+            } else {
+                decision = check(caller, requirement, target, memo);
+                if (hasExpired(decision) && caller.renewal() != null) {
+                    Caller renewed = renew(caller);
+                    if (renewed != null) { // once: the renewed caller is not renewable
+                        caller = renewed;
+                        decision = check(renewed, requirement, target, memo);
+                    }
                 }
             }
+            recorded.decided(decision);
         }
         Verdict verdict = new Verdict(decision, enforced, Duration.ofNanos(System.nanoTime() - start), false);
         report(endpoint, requirement, caller, target, verdict);
@@ -388,7 +412,9 @@ public final class PermissionGuard implements AutoCloseable {
 
     private <V> CompletableFuture<V> coalesced(
             InFlightCalls<CallKey, V> calls, CallKey key, Supplier<CompletableFuture<V>> call) {
-        return config.coalesceInFlight() ? calls.share(key, call) : call.get();
+        return config.coalesceInFlight()
+                ? calls.share(key, call, () -> telemetry.coalesced(key.ids().size()))
+                : call.get();
     }
 
     /** How the guard spends each user's rate-limit budget: its calls, reused decisions, refusals, and budgets. */

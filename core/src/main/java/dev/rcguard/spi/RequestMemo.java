@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,6 +37,8 @@ public final class RequestMemo {
 
     private final Map<Asked, CompletableFuture<Decision>> answers = new ConcurrentHashMap<>();
     private final Set<Granted> granted = ConcurrentHashMap.newKeySet();
+    /** Ids answered from {@link #answers} rather than asked (for the guard's metrics). */
+    private final AtomicInteger fromMemo = new AtomicInteger();
 
     private RequestMemo() {}
 
@@ -69,11 +72,13 @@ public final class RequestMemo {
         Asked key = new Asked(caller.fingerprint(), caller.accountId(), caller.extensionId(), kind, id, target);
         CompletableFuture<Decision> known = answers.get(key);
         if (known != null) {
+            fromMemo.incrementAndGet();
             return known.copy();
         }
         CompletableFuture<Decision> mine = new CompletableFuture<>();
         known = answers.putIfAbsent(key, mine);
         if (known != null) {
+            fromMemo.incrementAndGet();
             return known.copy();
         }
         try {
@@ -84,6 +89,11 @@ public final class RequestMemo {
             throw e;
         }
         return mine.copy();
+    }
+
+    /** How many ids this memo has answered without their being asked again. */
+    int answeredFromMemo() {
+        return fromMemo.get();
     }
 
     /** Records that {@code requirement} was granted to {@code caller} for {@code target} in this request. */

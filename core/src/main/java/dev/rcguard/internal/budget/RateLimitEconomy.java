@@ -5,6 +5,7 @@ import dev.rcguard.Decision.Kind;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Reason;
 import dev.rcguard.internal.budget.BudgetStore.Remembered;
+import dev.rcguard.internal.telemetry.GuardTelemetry;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RingCentralClient.Answer;
 import java.time.Duration;
@@ -55,11 +56,18 @@ public final class RateLimitEconomy implements AutoCloseable {
     private final LongAdder reused = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder rateLimitedAnswers = new LongAdder();
+    private final GuardTelemetry telemetry;
 
     public RateLimitEconomy(BudgetStore store, Policy policy, LongSupplier clock) {
+        this(store, policy, clock, GuardTelemetry.NONE);
+    }
+
+    /** @param telemetry told of each reuse, refusal, penalty and budget seen */
+    public RateLimitEconomy(BudgetStore store, Policy policy, LongSupplier clock, GuardTelemetry telemetry) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -99,9 +107,11 @@ public final class RateLimitEconomy implements AutoCloseable {
             Remembered latest = usable.get(id);
             if (latest != null) {
                 reused.increment();
+                telemetry.reused();
                 decisions.put(id, latest.decision());
             } else {
                 refused.increment();
+                telemetry.refusedForBudget(why.code());
                 decisions.put(id, Decision.rateLimited(why, retryAfter));
             }
         }
@@ -137,9 +147,11 @@ public final class RateLimitEconomy implements AutoCloseable {
             group = answer.rateLimit().group();
             groups.put(kind, group);
             store.observe(budgetKey(user, group), answer.rateLimit(), now);
+            telemetry.budgetSeen(group, answer.rateLimit().remaining());
         }
         if (any.isRateLimited()) {
             rateLimitedAnswers.increment();
+            telemetry.penalized(group);
             store.penalize(budgetKey(user, group), group, any.retryAfter().toMillis(), now);
             return;
         }

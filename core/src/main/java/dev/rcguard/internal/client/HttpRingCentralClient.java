@@ -4,6 +4,7 @@ import dev.rcguard.Decision.Kind;
 import dev.rcguard.internal.DaemonThreads;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.HttpTransport;
+import dev.rcguard.internal.telemetry.GuardTelemetry;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.GuardConfig;
 import dev.rcguard.spi.RingCentralClient;
@@ -40,6 +41,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     private final long callBudgetNanos;
     private final DaemonThreads threads = new DaemonThreads("rcguard-client-");
     private final ThreadPoolExecutor executor;
+    /** A span and the HTTP client's metrics per call, when the guard records to OpenTelemetry. */
+    private volatile GuardTelemetry telemetry = GuardTelemetry.NONE;
     /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
     private final Semaphore slots;
 
@@ -70,12 +73,13 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         String target = ACCOUNT + caller.accountId() + "/extension/" + caller.extensionId()
                 + "/authz-profile/check?permissionId=" + permissionId
                 + (targetExtensionId == null ? "" : "&targetExtensionId=" + targetExtensionId);
-        return call(
+        GuardTelemetry.Call recorded = telemetry.call(target);
+        return recorded.ended(call(
                 caller,
                 Kind.PERMISSION,
                 target,
                 List.of(permissionId),
-                answer -> Answers.permission(permissionId, answer, caller.accessToken()));
+                recorded.answering(answer -> Answers.permission(permissionId, answer, caller.accessToken()))));
     }
 
     @Override
@@ -90,12 +94,13 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
             target.append(separator).append("featureId=").append(id);
             separator = '&';
         }
-        return call(
+        GuardTelemetry.Call recorded = telemetry.call(target.toString());
+        return recorded.ended(call(
                 caller,
                 Kind.FEATURE,
                 target.toString(),
                 featureIds,
-                answer -> Answers.features(featureIds, answer, caller.accessToken()));
+                recorded.answering(answer -> Answers.features(featureIds, answer, caller.accessToken()))));
     }
 
     /**
@@ -139,6 +144,11 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     /** Whose connections a call may use: one user's (token, account, extension), by hash, never another's. */
     private static String owner(Caller caller) {
         return caller.fingerprint() + '/' + caller.accountId() + '/' + caller.extensionId();
+    }
+
+    /** Records each call to {@code telemetry} from now on (the guard's, so that a call is its check's child). */
+    public void recordTo(GuardTelemetry telemetry) {
+        this.telemetry = telemetry;
     }
 
     /** Call slots free right now: all of them once every call has come back. */

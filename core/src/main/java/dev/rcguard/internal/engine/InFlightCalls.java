@@ -14,9 +14,15 @@ public final class InFlightCalls<K, V> {
     private final Map<K, CompletableFuture<V>> calls = new ConcurrentHashMap<>();
 
     public CompletableFuture<V> share(K key, Supplier<CompletableFuture<V>> call) {
+        return share(key, call, () -> {});
+    }
+
+    /** As {@link #share(Object, Supplier)}; {@code joined} runs when the call in flight is shared, not made. */
+    public CompletableFuture<V> share(K key, Supplier<CompletableFuture<V>> call, Runnable joined) {
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> running = calls.putIfAbsent(key, mine);
         if (running != null) {
+            joined.run();
             return running;
         }
         CompletableFuture<V> upstream;

@@ -42,17 +42,29 @@ public final class WildFlyServer implements AutoCloseable {
     private final Path base;
     private final ServerProcess process;
     private final ModelControllerClient client;
+    private final int httpPort;
 
-    private WildFlyServer(Path base, ServerProcess process, ModelControllerClient client) {
+    private WildFlyServer(Path base, ServerProcess process, ModelControllerClient client, int httpPort) {
         this.base = base;
         this.process = process;
         this.client = client;
+        this.httpPort = httpPort;
     }
 
     /** Copies the distribution's {@code standalone/configuration} into {@code target/runs/<run>} and starts on it. */
     public static WildFlyServer start(String run) {
+        return start(
+                run, "standalone.xml", HTTP_PORT, MANAGEMENT_PORT, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
+    }
+
+    /**
+     * As {@link #start(String)}, on another of the distribution's configurations, with {@code javaOptions} that put
+     * HTTP on {@code httpPort} and management on {@code managementPort} (and any other socket where it must be).
+     */
+    public static WildFlyServer start(
+            String run, String configuration, int httpPort, int managementPort, String... javaOptions) {
         Path home = Settings.server("rcguard.servers.wildfly.home");
-        Ports.assertFree(HTTP_PORT, MANAGEMENT_PORT);
+        Ports.assertFree(httpPort, managementPort);
         Path base = Settings.runDirectory(run);
         FileTree.copy(home.resolve("standalone/configuration"), base.resolve("configuration"));
         try {
@@ -63,13 +75,13 @@ public final class WildFlyServer implements AutoCloseable {
         StandaloneCommandBuilder command = StandaloneCommandBuilder.of(home)
                 .setJavaHome(System.getProperty("java.home"))
                 .setBaseDirectory(base)
-                .setServerConfiguration("standalone.xml")
+                .setServerConfiguration(configuration)
                 .addJavaOptions(
                         "-Xms64m",
                         "-Xmx768m",
                         "-Djboss.bind.address=127.0.0.1",
-                        "-Djboss.bind.address.management=127.0.0.1",
-                        "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
+                        "-Djboss.bind.address.management=127.0.0.1")
+                .addJavaOptions(javaOptions);
         Path console = base.resolve("console.log");
         Process launched;
         try {
@@ -83,12 +95,12 @@ public final class WildFlyServer implements AutoCloseable {
         ServerProcess process = ServerProcess.adopt("WildFly", launched, console);
         ModelControllerClient client;
         try {
-            client = ModelControllerClient.Factory.create("remote+http", "127.0.0.1", MANAGEMENT_PORT);
+            client = ModelControllerClient.Factory.create("remote+http", "127.0.0.1", managementPort);
         } catch (IOException e) {
             process.close();
             throw new UncheckedIOException(e);
         }
-        WildFlyServer wildfly = new WildFlyServer(base, process, client);
+        WildFlyServer wildfly = new WildFlyServer(base, process, client, httpPort);
         try {
             process.awaitReady(Settings.startupTimeout(), wildfly::isRunning);
             return wildfly;
@@ -98,9 +110,9 @@ public final class WildFlyServer implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:8380} followed by {@code path}. */
+    /** {@code http://127.0.0.1:8380} (or the HTTP port it was started with) followed by {@code path}. */
     public String url(String path) {
-        return "http://127.0.0.1:" + HTTP_PORT + path;
+        return "http://127.0.0.1:" + httpPort + path;
     }
 
     /** Adds and deploys {@code war} under its name. */
