@@ -117,7 +117,9 @@ class DemoNumbersTest {
                     .getJsonNumber("reusedDecisions")
                     .longValue();
         }
-        assertThat(reused).as("one of alice's %s requests reused her decision", requests).isEqualTo(1);
+        assertThat(reused)
+                .as("one of alice's %s requests reused her decision", requests)
+                .isEqualTo(1);
         int live = 2 + requests - 1;
         assertNumbers("/", counts("/", 3 + requests, requests, 1, 2, 2 + requests, live, 1, 1), 3 + requests);
 
