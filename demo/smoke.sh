@@ -177,7 +177,7 @@ fi
 check "The live numbers after the ten requests" 200 'Content-Type: application/json' 'Cache-Control: no-store' \
     '{"application":"/","checks":10,"outcomes":{"granted":4,"denied":4,"unauthenticated":2,"unavailable":0}' \
     '"wouldRefuse":0,"calls":{"needed":11,"made":11,"saved":0,"reusedDecisions":0,"refusedForBudget":0}' \
-    '"latencyMs":{"checks":10,"p50":' -- "$BASE/demo/numbers"
+    '"latencyMs":{"checks":10,"p50":' '"upstreamMs":{"calls":11,"mean":' -- "$BASE/demo/numbers"
 
 check "The page at /" 200 '<script src="app.js"></script>' -- "$BASE/"
 check "The rate-limit economy, for alice" 200 'Content-Type: application/json' '"user":"alice"' \

@@ -6,6 +6,7 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Logical;
 import dev.rcguard.internal.budget.Budget;
+import dev.rcguard.internal.budget.RateLimitEconomy;
 import dev.rcguard.internal.client.HttpRingCentralClient;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.RateLimits;
@@ -179,6 +180,10 @@ class RateLimitEconomyTest {
         }
         assertThat(callsToRingCentral()).isEqualTo(40);
         assertThat(guard.economy().reusedDecisions()).isZero();
+        RateLimitEconomy.CallTimes.Snapshot times = guard.economy().callTimes(); // each call timed, on the real clock
+        assertThat(times.answered()).isEqualTo(40);
+        assertThat(times.longest()).isPositive().isLessThanOrEqualTo(times.total());
+        assertThat(times.mean()).isPositive().isLessThanOrEqualTo(times.longest());
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class DemoNumbersTest {
 
     private static final Pattern LATENCY = Pattern.compile(
-            "\"latencyMs\":\\{\"checks\":(\\d+),\"p50\":(\\d+\\.\\d+),\"p95\":(\\d+\\.\\d+),\"max\":(\\d+\\.\\d+)}}");
+            "\"latencyMs\":\\{\"checks\":(\\d+),\"p50\":(\\d+\\.\\d+),\"p95\":(\\d+\\.\\d+),\"max\":(\\d+\\.\\d+)},"
+                    + "\"upstreamMs\":\\{\"calls\":(\\d+),\"mean\":(\\d+\\.\\d+),\"max\":(\\d+\\.\\d+)}}");
 
     private static Demo demo;
     private static URI base;
@@ -80,13 +81,28 @@ class DemoNumbersTest {
         assertThat(p50).isLessThanOrEqualTo(p95);
         assertThat(p95).isLessThanOrEqualTo(max);
         assertThat(max).isLessThan(30_000.0); // a check's deadline is far below
+        Matcher made = MADE.matcher(counts);
+        assertThat(made.find()).isTrue();
+        assertThat(Long.parseLong(latency.group(5)))
+                .as("every call made has ended")
+                .isEqualTo(Long.parseLong(made.group(1)));
+        double upstreamMean = Double.parseDouble(latency.group(6));
+        double upstreamMax = Double.parseDouble(latency.group(7));
+        assertThat(upstreamMean).isLessThanOrEqualTo(upstreamMax);
+        assertThat(upstreamMax).isLessThan(30_000.0);
+        if (Long.parseLong(latency.group(5)) > 0) {
+            assertThat(upstreamMax).isPositive();
+        }
     }
+
+    private static final Pattern MADE = Pattern.compile("\"made\":(\\d+)");
 
     @Test
     void aKnownSequenceOfRequests_givesExactlyItsNumbers_afterEachRequest() throws Exception {
         assertThat(numbers("/").body())
                 .isEqualTo(counts("/", 0, 0, 0, 0, 0, 0, 0, 0)
-                        + "\"latencyMs\":{\"checks\":0,\"p50\":0.0,\"p95\":0.0,\"max\":0.0}}");
+                        + "\"latencyMs\":{\"checks\":0,\"p50\":0.0,\"p95\":0.0,\"max\":0.0},"
+                        + "\"upstreamMs\":{\"calls\":0,\"mean\":0.0,\"max\":0.0}}");
 
         // a denial: one check, one call
         assertThat(Http.get(base.resolve("/api/messages"), "bob-token").statusCode())
@@ -147,7 +163,8 @@ class DemoNumbersTest {
         assertThat(withToken.body()).doesNotContain("-token");
         JsonObject body = Http.object(withToken);
         assertThat(body.keySet())
-                .containsExactly("application", "checks", "outcomes", "wouldRefuse", "calls", "latencyMs");
+                .containsExactly(
+                        "application", "checks", "outcomes", "wouldRefuse", "calls", "latencyMs", "upstreamMs");
         assertThat(body.getJsonObject("outcomes").keySet())
                 .containsExactly("granted", "denied", "unauthenticated", "unavailable");
         assertThat(body.getJsonObject("calls").keySet())
@@ -167,7 +184,8 @@ class DemoNumbersTest {
         String root = numbers("/").body();
         assertThat(numbers("/session").body())
                 .isEqualTo(counts("/session", 0, 0, 0, 0, 0, 0, 0, 0)
-                        + "\"latencyMs\":{\"checks\":0,\"p50\":0.0,\"p95\":0.0,\"max\":0.0}}");
+                        + "\"latencyMs\":{\"checks\":0,\"p50\":0.0,\"p95\":0.0,\"max\":0.0},"
+                        + "\"upstreamMs\":{\"calls\":0,\"mean\":0.0,\"max\":0.0}}");
 
         // not signed in: no token in the session, 401 without a call
         assertThat(Http.get(base.resolve("/session/api/messages")).statusCode()).isEqualTo(401);

@@ -95,6 +95,17 @@ class DemoPageBrowserTest {
                             latency.getJsonNumber(percentile).doubleValue()));
         }
         assertThat(panel).contains("(latest " + latency.getInt("checks") + " checks)");
+        JsonObject upstream = numbers.getJsonObject("upstreamMs");
+        assertThat(panel).contains("(" + upstream.getInt("calls") + " calls)");
+        assertThat(upstream.getInt("calls")).isEqualTo(calls.getInt("made"));
+        for (String statistic : List.of("mean", "max")) {
+            assertThat(shown(panel, "upstream-" + statistic))
+                    .as(statistic)
+                    .isEqualTo(String.format(
+                            Locale.ROOT,
+                            "%.3f",
+                            upstream.getJsonNumber(statistic).doubleValue()));
+        }
         // the ten requests' own checks, at least (another test of this class may have run first)
         assertThat(numbers.getInt("checks")).isGreaterThanOrEqualTo(10);
         assertThat(outcomes.getInt("granted")).isGreaterThanOrEqualTo(4);

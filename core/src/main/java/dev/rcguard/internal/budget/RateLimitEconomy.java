@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -56,6 +57,7 @@ public final class RateLimitEconomy implements AutoCloseable {
     private final LongAdder reused = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder rateLimitedAnswers = new LongAdder();
+    private final CallTimes callTimes = new CallTimes();
     private final GuardTelemetry telemetry;
 
     public RateLimitEconomy(BudgetStore store, Policy policy, LongSupplier clock) {
@@ -92,7 +94,9 @@ public final class RateLimitEconomy implements AutoCloseable {
             return CompletableFuture.completedFuture(withoutCall(ids, usable, admission, now));
         }
         liveCalls.increment();
+        long sent = System.nanoTime();
         return call.get().thenApply(answer -> {
+            callTimes.add(System.nanoTime() - sent);
             learn(caller, kind, target, owner, user == null, group, now, answer);
             return answer.decisions();
         });
@@ -220,6 +224,43 @@ public final class RateLimitEconomy implements AutoCloseable {
     /** Calls sent to RingCentral since the guard started. */
     public long liveCalls() {
         return liveCalls.sum();
+    }
+
+    /** How long the live calls took, from going out to their answer read (or their failure). */
+    public CallTimes.Snapshot callTimes() {
+        return callTimes.snapshot();
+    }
+
+    /** The live calls' durations, added up, and the longest. */
+    public static final class CallTimes {
+
+        /**
+         * @param answered the live calls that have ended
+         * @param total their durations added up
+         * @param longest the longest of them
+         */
+        public record Snapshot(long answered, Duration total, Duration longest) {
+
+            /** Their mean duration, zero before any. */
+            public Duration mean() {
+                return answered == 0 ? Duration.ZERO : total.dividedBy(answered);
+            }
+        }
+
+        private final LongAdder answered = new LongAdder();
+        private final LongAdder totalNanos = new LongAdder();
+        private final LongAccumulator longestNanos = new LongAccumulator(Math::max, 0);
+
+        void add(long nanos) {
+            answered.increment();
+            totalNanos.add(nanos);
+            longestNanos.accumulate(nanos);
+        }
+
+        Snapshot snapshot() {
+            return new Snapshot(
+                    answered.sum(), Duration.ofNanos(totalNanos.sum()), Duration.ofNanos(longestNanos.get()));
+        }
     }
 
     /** Ids answered from a decision at most {@code max-decision-age} old, without a call. */

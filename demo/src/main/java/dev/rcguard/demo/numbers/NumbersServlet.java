@@ -38,10 +38,17 @@ public class NumbersServlet extends HttpServlet {
      * @param wouldRefuse checks not granted that {@code rcguard.mode=report-only} let through
      * @param calls what the checks cost RingCentral
      * @param latencyMs how long the latest checks took in the guard
+     * @param upstreamMs how long the guard's calls to RingCentral took
      */
-    @JsonbPropertyOrder({"application", "checks", "outcomes", "wouldRefuse", "calls", "latencyMs"})
+    @JsonbPropertyOrder({"application", "checks", "outcomes", "wouldRefuse", "calls", "latencyMs", "upstreamMs"})
     public record Numbers(
-            String application, long checks, Outcomes outcomes, long wouldRefuse, Calls calls, Latency latencyMs) {}
+            String application,
+            long checks,
+            Outcomes outcomes,
+            long wouldRefuse,
+            Calls calls,
+            Latency latencyMs,
+            Upstream upstreamMs) {}
 
     /** The checks by their decision's outcome. */
     @JsonbPropertyOrder({"granted", "denied", "unauthenticated", "unavailable"})
@@ -72,6 +79,15 @@ public class NumbersServlet extends HttpServlet {
     @JsonbPropertyOrder({"checks", "p50", "p95", "max"})
     public record Latency(int checks, double p50, double p95, double max) {}
 
+    /**
+     * The guard's calls to RingCentral since it started, timed from going out to their answer read (the economy's
+     * count), in milliseconds.
+     *
+     * @param calls the calls that have ended
+     */
+    @JsonbPropertyOrder({"calls", "mean", "max"})
+    public record Upstream(long calls, double mean, double max) {}
+
     private transient Jsonb json;
     private transient ApplicationGuard.Lease lease;
 
@@ -101,6 +117,7 @@ public class NumbersServlet extends HttpServlet {
         long made = economy.liveCalls();
         long reused = economy.reusedDecisions();
         long refused = economy.refusedForBudget();
+        RateLimitEconomy.CallTimes.Snapshot upstream = economy.callTimes();
         CheckNumbers.Snapshot checks = NumbersListener.current().snapshot();
         long saved = Math.max(0, checks.callsNeeded() - made - refused);
         return new Numbers(
@@ -113,7 +130,11 @@ public class NumbersServlet extends HttpServlet {
                         checks.latencyNanos().length,
                         millis(checks.latencyPercentile(50)),
                         millis(checks.latencyPercentile(95)),
-                        millis(checks.latencyPercentile(100))));
+                        millis(checks.latencyPercentile(100))),
+                new Upstream(
+                        upstream.answered(),
+                        millis(upstream.mean().toNanos()),
+                        millis(upstream.longest().toNanos())));
     }
 
     /** Nanoseconds as milliseconds, to the microsecond. */

@@ -70,6 +70,11 @@ function showNumbers(panel, numbers) {
     for (const name of ["p50", "p95", "max"]) {
         show(name, latency.checks === 0 ? "–" : latency[name].toFixed(3));
     }
+    const upstream = numbers.upstreamMs;
+    text(panel, ".upstream-of", `(${upstream.calls} calls)`);
+    for (const name of ["mean", "max"]) {
+        show(`upstream-${name}`, upstream.calls === 0 ? "–" : upstream[name].toFixed(3));
+    }
     text(panel, ".updated", "updated after each request, and every 2 s while the page is visible; last at "
         + new Date().toLocaleTimeString());
     panel.dataset.checks = String(numbers.checks);
