@@ -11,6 +11,9 @@ import jakarta.enterprise.inject.spi.CDI;
  */
 public final class CdiEvents implements PermissionCheckListener {
 
+    /** Created by {@link java.util.ServiceLoader}, as core looks the service up. */
+    public CdiEvents() {}
+
     @Override
     public void onCheck(PermissionCheckEvent event) {
         CDI<Object> cdi;
