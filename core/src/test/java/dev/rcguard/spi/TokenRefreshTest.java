@@ -6,7 +6,6 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Logical;
 import dev.rcguard.PermissionCheckEvent;
-import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.TokenSource;
 import dev.rcguard.internal.json.StrictJson;
 import dev.rcguard.simulator.Endpoint;
@@ -14,18 +13,12 @@ import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.OAuthGrant;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -104,22 +97,7 @@ class TokenRefreshTest {
                     default -> null;
                 })
                 .withServerUrl(ringCentral.baseUri());
-        ClassLoader test = Thread.currentThread().getContextClassLoader();
-        try {
-            Path services = Files.createTempDirectory("rcguard-services");
-            Path file = services.resolve("META-INF/services/" + PermissionCheckListener.class.getName());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, PermissionCheckListenerTest.Recording.class.getName());
-            try (URLClassLoader application =
-                    new URLClassLoader(new URL[] {services.toUri().toURL()}, test)) {
-                Thread.currentThread().setContextClassLoader(application);
-                return PermissionGuard.create(config);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Thread.currentThread().setContextClassLoader(test);
-        }
+        return WithListeners.guard(config, PermissionCheckListenerTest.Recording.class);
     }
 
     @Test
