@@ -176,8 +176,10 @@ public final class PermissionGuard implements AutoCloseable {
             return null;
         }
         Caller caller = Caller.of(token.strip());
-        String refreshed = refreshes.replacement(caller.fingerprint());
-        if (refreshed != null) { // read before another request of this user stored the refreshed token
+        // RingCentral rejected this token a moment ago: the request goes on with its refreshed one (the source may not
+        // hold it yet), waiting for a refresh still under way rather than asking RingCentral again with the old token
+        String refreshed = refreshes.replacement(caller.fingerprint(), config.checkDeadline());
+        if (refreshed != null) {
             caller = caller.withToken(refreshed);
         }
         String used = caller.accessToken();

@@ -129,6 +129,59 @@ class TokenRefreshTest {
     }
 
     @Test
+    void requestsThatComeDuringTheRefresh_waitForIt_andNeverAskRingCentralWithTheExpiredToken() throws Exception {
+        Map<String, Object> session = signedIn();
+        String expired = (String) tokens(session).get("access_token");
+        ringCentral.expireToken(expired);
+        ringCentral.inject(Endpoint.OAUTH_TOKEN, Fault.latencyMillis(500));
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Verdict> meetsTheExpiry = first.submit(() -> enforce(session));
+            // bounded: the refresh starts within the check's deadline, or the verdict below says why not
+            for (int i = 0; i < 500 && guard.refreshesStarted() == 0 && !meetsTheExpiry.isDone(); i++) {
+                Thread.sleep(10);
+            }
+            List<Verdict> during = concurrently(8, () -> enforce(session));
+
+            assertThat(meetsTheExpiry.get(30, TimeUnit.SECONDS).decision()).isEqualTo(Decision.granted());
+            assertThat(during)
+                    .allSatisfy(verdict -> assertThat(verdict.decision()).isEqualTo(Decision.granted()));
+        } finally {
+            first.shutdownNow();
+        }
+        // one call met the expiry; the others took the refreshed token (they waited, or came after it)
+        assertThat(ringCentral.counters().callsWithToken(expired)).isEqualTo(1);
+        assertThat(ringCentral.counters().tokenCalls(OAuthGrant.REFRESH_TOKEN)).isEqualTo(1);
+    }
+
+    @Test
+    void theCallThatMetTheExpiry_isNotChargedToTheUser_theRefreshedTokenFindsTheBudgetAsItWas() {
+        ringCentral
+                .userByLogin("alice")
+                .grant("ReadCallLog")
+                .grant("ReadCallRecordings")
+                .grant("ReadBlockedNumbers")
+                .grant("ReadCompanyInfo");
+        Map<String, Object> session = signedIn();
+        // three of the five calls the guard may make for alice at once (a share of one half of Light's 50 a minute)
+        for (String id : List.of("ReadMessages", "ReadCallLog", "ReadCallRecordings")) {
+            assertThat(enforce(session, id).decision()).as(id).isEqualTo(Decision.granted());
+        }
+        String expired = (String) tokens(session).get("access_token");
+        ringCentral.expireToken(expired);
+
+        // a call that RingCentral answers 401, a refresh, the check again with the new token; then a check the
+        // budget still affords: RingCentral counts per authenticated user, and the rejected call was nobody's
+        Verdict afterTheExpiry = enforce(session, "ReadBlockedNumbers");
+        Verdict next = enforce(session, "ReadCompanyInfo");
+
+        assertThat(afterTheExpiry.decision()).isEqualTo(Decision.granted());
+        assertThat(next.decision()).as("%s", next.decision().reason()).isEqualTo(Decision.granted());
+        assertThat(ringCentral.counters().callsWithToken(expired)).isEqualTo(4);
+        assertThat(guard.economy().refusedForBudget()).isZero();
+    }
+
+    @Test
     void aFailedRefresh_is401WithRingCentralsCode_andIsNotRepeated() throws Exception {
         Map<String, Object> session = signedIn();
         String expired = (String) tokens(session).get("access_token");
@@ -249,10 +302,15 @@ class TokenRefreshTest {
 
     /** One request of the session's user, as an adapter makes it. */
     Verdict enforce(Map<String, Object> session) {
+        return enforce(session, "ReadMessages");
+    }
+
+    /** One request of the session's user to an endpoint that requires {@code permission}. */
+    Verdict enforce(Map<String, Object> session, String permission) {
         TokenSource.Request request = TokenSource.Request.of(name -> null, name -> null, session::get, session::put);
         return guard.enforce(
                 "GET /test",
-                READ_MESSAGES,
+                Requirement.permissions(Logical.ALL, permission),
                 guard.caller(request),
                 null,
                 RequestMemo.create(),

@@ -28,6 +28,9 @@ public interface BudgetStore {
     /** {@link Budget#charged}, atomically. */
     void charge(String budgetKey, String group, long now);
 
+    /** {@link Budget#refunded}, atomically. */
+    void refund(String budgetKey, String group, long now);
+
     /** {@link Budget#observed}, atomically. */
     void observe(String budgetKey, RateLimit seen, long now);
 

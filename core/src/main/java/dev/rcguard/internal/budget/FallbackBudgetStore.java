@@ -139,6 +139,14 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
+    public void refund(String budgetKey, String group, long now) {
+        call(store -> {
+            store.refund(budgetKey, group, now);
+            return null;
+        });
+    }
+
+    @Override
     public void observe(String budgetKey, RateLimit seen, long now) {
         call(store -> {
             store.observe(budgetKey, seen, now);

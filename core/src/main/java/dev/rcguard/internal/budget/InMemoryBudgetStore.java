@@ -61,6 +61,11 @@ public final class InMemoryBudgetStore implements BudgetStore {
     }
 
     @Override
+    public void refund(String budgetKey, String group, long now) {
+        budgets.compute(budgetKey, (key, budget) -> orFresh(budget, group, now).refunded(now, policy));
+    }
+
+    @Override
     public void observe(String budgetKey, RateLimit seen, long now) {
         budgets.compute(
                 budgetKey, (key, budget) -> orFresh(budget, seen.group(), now).observed(seen, now, policy));

@@ -214,6 +214,11 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
+    public void refund(String budgetKey, String group, long now) {
+        change(budgetKey, group, now, budget -> budget.refunded(now, policy));
+    }
+
+    @Override
     public void observe(String budgetKey, RateLimit seen, long now) {
         change(budgetKey, seen.group(), now, budget -> budget.observed(seen, now, policy));
     }
