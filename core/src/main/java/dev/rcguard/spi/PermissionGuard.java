@@ -7,6 +7,7 @@ import dev.rcguard.PermissionCheckEvent;
 import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.Reason;
 import dev.rcguard.TokenSource;
+import dev.rcguard.internal.OpenGuards;
 import dev.rcguard.internal.budget.BudgetStore;
 import dev.rcguard.internal.budget.FallbackBudgetStore;
 import dev.rcguard.internal.budget.InMemoryBudgetStore;
@@ -115,6 +116,7 @@ public final class PermissionGuard implements AutoCloseable {
         if (client instanceof HttpRingCentralClient http) { // its calls are the check's children
             http.recordTo(this.telemetry);
         }
+        OpenGuards.opened(this);
     }
 
     PermissionGuard(RingCentralClient client, GuardConfig config, LongSupplier clock) {
@@ -438,6 +440,7 @@ public final class PermissionGuard implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        OpenGuards.closed(this);
         economy.close();
         if (client instanceof AutoCloseable closeable) {
             try {

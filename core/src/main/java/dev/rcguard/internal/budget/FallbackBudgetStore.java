@@ -182,6 +182,15 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
+    public void clear() {
+        local.clear();
+        call(store -> {
+            store.clear();
+            return null;
+        });
+    }
+
+    @Override
     public int size() {
         return call(BudgetStore::size);
     }

@@ -112,6 +112,13 @@ public final class InMemoryBudgetStore implements BudgetStore {
     }
 
     @Override
+    public void clear() {
+        users.clear();
+        budgets.clear();
+        decisions.clear();
+    }
+
+    @Override
     public int size() {
         return users.size() + budgets.size() + decisions.size();
     }

@@ -279,6 +279,14 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
         return old == null || old.decidedAt() < than.decidedAt();
     }
 
+    /** Clears the three caches: on every node of the cluster. */
+    @Override
+    public void clear() {
+        users.clear();
+        budgets.clear();
+        decisions.clear();
+    }
+
     @Override
     public int size() {
         int entries = 0;

@@ -204,6 +204,15 @@ public final class RateLimitEconomy implements AutoCloseable {
         return store.budget(budgetKey(user, group));
     }
 
+    /**
+     * Forgets every token's user, every budget and penalty, and every decision kept for reuse: the next check of any
+     * user is decided as by a guard just started. The counts ({@link #liveCalls()} and the others) go on. For
+     * {@code rcguard-testkit}, between tests; an application never needs it.
+     */
+    public void forgetAll() {
+        store.clear();
+    }
+
     /** Entries the store holds right now: bounded by the users active within a window, not every user seen. */
     public int entries() {
         return store.size();
