@@ -217,3 +217,6 @@ check "Session, signed out: JAX-RS page" 401 "$PROBLEM" 'WWW-Authenticate: Beare
     '"type":"urn:rcguard:unauthenticated"' -- -b "$JAR" "$BASE/session/api/messages"
 check "Session, signed out: web.xml-filtered page" 401 "$PROBLEM" 'WWW-Authenticate: Bearer realm="RingCentral"' -- \
     -b "$JAR" "$BASE/session/reports/call-volume"
+
+# The root README's curl commands, exactly as it shows them, each answering the status its comment gives
+bash .ci/readme.sh --curl "$BASE" || FAILED=1

@@ -7,6 +7,7 @@ import dev.rcguard.PermissionCheckEvent;
 import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.Reason;
 import dev.rcguard.TokenSource;
+import dev.rcguard.internal.OpenGuards;
 import dev.rcguard.internal.budget.BudgetStore;
 import dev.rcguard.internal.budget.FallbackBudgetStore;
 import dev.rcguard.internal.budget.InMemoryBudgetStore;
@@ -115,6 +116,7 @@ public final class PermissionGuard implements AutoCloseable {
         if (client instanceof HttpRingCentralClient http) { // its calls are the check's children
             http.recordTo(this.telemetry);
         }
+        OpenGuards.opened(this);
     }
 
     PermissionGuard(RingCentralClient client, GuardConfig config, LongSupplier clock) {
@@ -197,8 +199,10 @@ public final class PermissionGuard implements AutoCloseable {
             return null;
         }
         Caller caller = Caller.of(token.strip());
-        String refreshed = refreshes.replacement(caller.fingerprint());
-        if (refreshed != null) { // read before another request of this user stored the refreshed token
+        // RingCentral rejected this token a moment ago: the request goes on with its refreshed one (the source may not
+        // hold it yet), waiting for a refresh still under way rather than asking RingCentral again with the old token
+        String refreshed = refreshes.replacement(caller.fingerprint(), config.checkDeadline());
+        if (refreshed != null) {
             caller = caller.withToken(refreshed);
         }
         String used = caller.accessToken();
@@ -470,6 +474,7 @@ public final class PermissionGuard implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        OpenGuards.closed(this);
         economy.close();
         if (client instanceof AutoCloseable closeable) {
             try {

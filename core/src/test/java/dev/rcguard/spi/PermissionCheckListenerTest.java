@@ -8,11 +8,6 @@ import dev.rcguard.PermissionCheckEvent;
 import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -21,7 +16,6 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application's {@link PermissionCheckListener}s, registered as Java services in its class loader, receive every
@@ -70,23 +64,14 @@ class PermissionCheckListenerTest {
     };
 
     @BeforeEach
-    void start(@TempDir Path services) throws IOException {
+    void start() {
         RECEIVED.clear();
         ringCentral = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
                 .user(u -> u.token(ALICE).extensionId("1001").grant("ReadMessages"))
                 .start();
-        Path file = services.resolve("META-INF/services/" + PermissionCheckListener.class.getName());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Failing.class.getName() + "\n" + Recording.class.getName() + "\n");
-        ClassLoader test = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader application =
-                new URLClassLoader(new URL[] {services.toUri().toURL()}, test)) {
-            Thread.currentThread().setContextClassLoader(application); // the guard finds the application's services
-            guard = PermissionGuard.create(GuardConfig.defaults().withServerUrl(ringCentral.baseUri()));
-        } finally {
-            Thread.currentThread().setContextClassLoader(test);
-        }
+        guard = WithListeners.guard(
+                GuardConfig.defaults().withServerUrl(ringCentral.baseUri()), Failing.class, Recording.class);
         RCGUARD_LOG.addHandler(logs);
     }
 

@@ -312,4 +312,28 @@ class RateLimitEconomyTest {
         check(BOB, MESSAGES);
         assertThat(guard.economy().entries()).isEqualTo(4); // bob's, just made
     }
+
+    @Test
+    void forgetAll_decidesTheNextCheckAsAGuardJustStarted_penaltyReuseAndUsersForgotten() {
+        guard();
+        for (int i = 0; i < 10; i++) {
+            check(ALICE, MESSAGES);
+        }
+        assertThat(guard.economy().reusedDecisions()).isPositive();
+        ringCentral.spend(BOB, RateLimits.Group.LIGHT, 50);
+        assertThat(check(BOB, MESSAGES).isRateLimited()).isTrue(); // held back for 60 s from now on
+        ringCentral.resetRateLimits(); // RingCentral forgot the penalty; the guard still holds bob back
+        assertThat(check(BOB, MESSAGES).reason().code()).isEqualTo("CMN-301");
+        long calls = callsToRingCentral();
+
+        guard.economy().forgetAll();
+
+        assertThat(guard.economy().entries()).isZero();
+        assertThat(guard.economy().userOf(Caller.of(ALICE))).isNull();
+        assertThat(guard.economy().budget(USER, "Light")).isNull();
+        assertThat(check(BOB, MESSAGES).isGranted()).isTrue();
+        ringCentral.user(ALICE).revoke("ReadMessages");
+        assertThat(check(ALICE, MESSAGES).outcome()).as("live, not reused").isEqualTo(Outcome.DENIED);
+        assertThat(callsToRingCentral()).isEqualTo(calls + 2);
+    }
 }

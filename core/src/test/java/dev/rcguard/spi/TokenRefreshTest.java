@@ -6,7 +6,6 @@ import dev.rcguard.Decision;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Logical;
 import dev.rcguard.PermissionCheckEvent;
-import dev.rcguard.PermissionCheckListener;
 import dev.rcguard.TokenSource;
 import dev.rcguard.internal.json.StrictJson;
 import dev.rcguard.simulator.Endpoint;
@@ -14,18 +13,12 @@ import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.OAuthGrant;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -104,22 +97,7 @@ class TokenRefreshTest {
                     default -> null;
                 })
                 .withServerUrl(ringCentral.baseUri());
-        ClassLoader test = Thread.currentThread().getContextClassLoader();
-        try {
-            Path services = Files.createTempDirectory("rcguard-services");
-            Path file = services.resolve("META-INF/services/" + PermissionCheckListener.class.getName());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, PermissionCheckListenerTest.Recording.class.getName());
-            try (URLClassLoader application =
-                    new URLClassLoader(new URL[] {services.toUri().toURL()}, test)) {
-                Thread.currentThread().setContextClassLoader(application);
-                return PermissionGuard.create(config);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Thread.currentThread().setContextClassLoader(test);
-        }
+        return WithListeners.guard(config, PermissionCheckListenerTest.Recording.class);
     }
 
     @Test
@@ -148,6 +126,59 @@ class TokenRefreshTest {
         assertThat(ringCentral.counters().tokenCalls(OAuthGrant.REFRESH_TOKEN) - before)
                 .isEqualTo(1);
         assertNoTokenLogged(session, expired, refreshToken);
+    }
+
+    @Test
+    void requestsThatComeDuringTheRefresh_waitForIt_andNeverAskRingCentralWithTheExpiredToken() throws Exception {
+        Map<String, Object> session = signedIn();
+        String expired = (String) tokens(session).get("access_token");
+        ringCentral.expireToken(expired);
+        ringCentral.inject(Endpoint.OAUTH_TOKEN, Fault.latencyMillis(500));
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Verdict> meetsTheExpiry = first.submit(() -> enforce(session));
+            // bounded: the refresh starts within the check's deadline, or the verdict below says why not
+            for (int i = 0; i < 500 && guard.refreshesStarted() == 0 && !meetsTheExpiry.isDone(); i++) {
+                Thread.sleep(10);
+            }
+            List<Verdict> during = concurrently(8, () -> enforce(session));
+
+            assertThat(meetsTheExpiry.get(30, TimeUnit.SECONDS).decision()).isEqualTo(Decision.granted());
+            assertThat(during)
+                    .allSatisfy(verdict -> assertThat(verdict.decision()).isEqualTo(Decision.granted()));
+        } finally {
+            first.shutdownNow();
+        }
+        // one call met the expiry; the others took the refreshed token (they waited, or came after it)
+        assertThat(ringCentral.counters().callsWithToken(expired)).isEqualTo(1);
+        assertThat(ringCentral.counters().tokenCalls(OAuthGrant.REFRESH_TOKEN)).isEqualTo(1);
+    }
+
+    @Test
+    void theCallThatMetTheExpiry_isNotChargedToTheUser_theRefreshedTokenFindsTheBudgetAsItWas() {
+        ringCentral
+                .userByLogin("alice")
+                .grant("ReadCallLog")
+                .grant("ReadCallRecordings")
+                .grant("ReadBlockedNumbers")
+                .grant("ReadCompanyInfo");
+        Map<String, Object> session = signedIn();
+        // three of the five calls the guard may make for alice at once (a share of one half of Light's 50 a minute)
+        for (String id : List.of("ReadMessages", "ReadCallLog", "ReadCallRecordings")) {
+            assertThat(enforce(session, id).decision()).as(id).isEqualTo(Decision.granted());
+        }
+        String expired = (String) tokens(session).get("access_token");
+        ringCentral.expireToken(expired);
+
+        // a call that RingCentral answers 401, a refresh, the check again with the new token; then a check the
+        // budget still affords: RingCentral counts per authenticated user, and the rejected call was nobody's
+        Verdict afterTheExpiry = enforce(session, "ReadBlockedNumbers");
+        Verdict next = enforce(session, "ReadCompanyInfo");
+
+        assertThat(afterTheExpiry.decision()).isEqualTo(Decision.granted());
+        assertThat(next.decision()).as("%s", next.decision().reason()).isEqualTo(Decision.granted());
+        assertThat(ringCentral.counters().callsWithToken(expired)).isEqualTo(4);
+        assertThat(guard.economy().refusedForBudget()).isZero();
     }
 
     @Test
@@ -271,10 +302,15 @@ class TokenRefreshTest {
 
     /** One request of the session's user, as an adapter makes it. */
     Verdict enforce(Map<String, Object> session) {
+        return enforce(session, "ReadMessages");
+    }
+
+    /** One request of the session's user to an endpoint that requires {@code permission}. */
+    Verdict enforce(Map<String, Object> session, String permission) {
         TokenSource.Request request = TokenSource.Request.of(name -> null, name -> null, session::get, session::put);
         return guard.enforce(
                 "GET /test",
-                READ_MESSAGES,
+                Requirement.permissions(Logical.ALL, permission),
                 guard.caller(request),
                 null,
                 RequestMemo.create(),

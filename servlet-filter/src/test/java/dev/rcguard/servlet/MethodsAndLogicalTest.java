@@ -3,31 +3,25 @@ package dev.rcguard.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.simulator.Endpoint;
-import dev.rcguard.simulator.RateLimits;
-import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.testkit.SimulatedRingCentral;
+import dev.rcguard.testkit.WithRingCentralSimulator;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code methods} and {@code logical} init-params, and permissions and features together. */
+@WithRingCentralSimulator
 class MethodsAndLogicalTest {
 
-    private static RingCentralSimulator simulator;
+    private static SimulatedRingCentral ringCentral;
     private static JettyServer jetty;
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = RingCentralSimulator.builder()
-                .rateLimits(RateLimits.disabled())
-                .user(u -> u.token("reader")
-                        .grant("ReadMessages")
-                        .feature("SMSSending", true)
-                        .feature("FaxSending", false))
-                .start();
-        jetty = JettyServer.withServlet()
-                .contextParams(Map.of("rcguard.server-url", simulator.baseUri().toString()))
+        jetty = JettyServer.withServlet() // rcguard.server-url: the test kit's simulator
                 .filter("edit", "/messages/*", Map.of("permissions", "EditMessages", "methods", "POST, delete"))
                 .filter("reports", "/reports/*", Map.of("permissions", "ReadCallLog", "methods", "GET"))
                 .filter("all", "/all/*", Map.of("permissions", "ReadMessages,EditMessages"))
@@ -38,15 +32,22 @@ class MethodsAndLogicalTest {
                 .start();
     }
 
+    @BeforeEach
+    void reader() {
+        ringCentral.addUser(u -> u.token("reader")
+                .grant("ReadMessages")
+                .feature("SMSSending", true)
+                .feature("FaxSending", false));
+    }
+
     @AfterAll
     static void stop() throws Exception {
         jetty.close();
-        simulator.close();
     }
 
     @Test
     void letsUnlistedMethodsThroughUnchecked_withoutAskingRingCentral() {
-        long calls = simulator.counters().total();
+        long calls = ringCentral.counters().total();
 
         HttpResponse<String> get = Http.get(jetty.uri("/messages/1"), null);
         HttpResponse<String> put = Http.send("PUT", jetty.uri("/messages/1"), null);
@@ -55,7 +56,7 @@ class MethodsAndLogicalTest {
         assertThat(get.body()).isEqualTo("ran GET /messages/1");
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(put.body()).isEqualTo("ran PUT /messages/1");
-        assertThat(simulator.counters().total()).isEqualTo(calls);
+        assertThat(ringCentral.counters().total()).isEqualTo(calls);
     }
 
     @Test
@@ -101,13 +102,13 @@ class MethodsAndLogicalTest {
 
     @Test
     void grantsFeaturesWithAny_whenOneIsAvailable_askingBothInOneCall() {
-        long featureCalls = simulator.counters().calls(Endpoint.FEATURES);
+        long featureCalls = ringCentral.counters().calls(Endpoint.FEATURES);
 
         HttpResponse<String> response = Http.get(jetty.uri("/fax-or-sms/x"), "reader");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ran GET /fax-or-sms/x");
-        assertThat(simulator.counters().calls(Endpoint.FEATURES)).isEqualTo(featureCalls + 1);
+        assertThat(ringCentral.counters().calls(Endpoint.FEATURES)).isEqualTo(featureCalls + 1);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Fault;
-import dev.rcguard.simulator.RateLimits;
-import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.testkit.SimulatedRingCentral;
+import dev.rcguard.testkit.WithRingCentralSimulator;
 import jakarta.json.JsonObject;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -16,39 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every row of ARCHITECTURE.md's response table, through a filter in Jetty against the simulator. */
+@WithRingCentralSimulator
 class ResponseTableTest {
 
-    private static RingCentralSimulator simulator;
+    private static SimulatedRingCentral ringCentral;
     private static JettyServer jetty;
     private int servletRunsBefore;
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = RingCentralSimulator.builder()
-                .rateLimits(RateLimits.disabled())
-                .user(u -> u.token("t-granted")
-                        .token("t-expired")
-                        .token("t-rc403")
-                        .token("t-429")
-                        .token("t-slow")
-                        .token("t-dropped")
-                        .token("t-5xx")
-                        .token("t-malformed")
-                        .token("t-offline")
-                        .grant("ReadMessages")
-                        .feature("SMSSending", true))
-                .user(u -> u.token("t-denied")
-                        .unavailable(
-                                "EditMeetings",
-                                "InsufficientPermissions",
-                                "No MeetingsSettings permission granted",
-                                "MeetingsSettings"))
-                .start();
-        simulator.expireToken("t-expired");
-        Map<String, String> toSimulator =
-                Map.of("rcguard.server-url", simulator.baseUri().toString(), "rcguard.read-timeout-ms", "500");
+        // rcguard.server-url comes from the test kit: the simulator's URL
         jetty = JettyServer.withServlet()
-                .contextParams(toSimulator)
+                .contextParams(Map.of("rcguard.read-timeout-ms", "500"))
                 .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                 .filter("sms", "/sms/*", Map.of("features", "SMSSending"))
                 .filter("meetings", "/meetings/*", Map.of("features", "EditMeetings"))
@@ -56,14 +35,31 @@ class ResponseTableTest {
     }
 
     @BeforeEach
-    void countServletRuns() {
+    void usersAndServletRuns() {
+        ringCentral.addUser(u -> u.token("t-granted")
+                .token("t-expired")
+                .token("t-rc403")
+                .token("t-429")
+                .token("t-slow")
+                .token("t-dropped")
+                .token("t-5xx")
+                .token("t-malformed")
+                .token("t-offline")
+                .grant("ReadMessages")
+                .feature("SMSSending", true));
+        ringCentral.addUser(u -> u.token("t-denied")
+                .unavailable(
+                        "EditMeetings",
+                        "InsufficientPermissions",
+                        "No MeetingsSettings permission granted",
+                        "MeetingsSettings"));
+        ringCentral.expireToken("t-expired");
         servletRunsBefore = jetty.servlet().invocations();
     }
 
     @AfterAll
     static void stop() throws Exception {
         jetty.close();
-        simulator.close();
     }
 
     @Test
@@ -73,13 +69,13 @@ class ResponseTableTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ran GET /messages/inbox");
         assertThat(jetty.servlet().invocations()).isEqualTo(servletRunsBefore + 1);
-        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-granted", "ReadMessages"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "t-granted", "ReadMessages"))
                 .isEqualTo(1);
     }
 
     @Test
     void answers401WithChallenge_whenNoTokenCame_withoutAskingRingCentral() {
-        long callsBefore = simulator.counters().total();
+        long callsBefore = ringCentral.counters().total();
 
         HttpResponse<String> response = Http.get(jetty.uri("/messages/inbox"), null);
 
@@ -87,12 +83,12 @@ class ResponseTableTest {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"RingCentral\"");
         assertThat(problem.getString("title")).isEqualTo("Unauthorized");
         assertThat(problem.containsKey("reason")).isFalse();
-        assertThat(simulator.counters().total()).isEqualTo(callsBefore);
+        assertThat(ringCentral.counters().total()).isEqualTo(callsBefore);
     }
 
     @Test
     void answers401WithChallenge_whenTheBearerTokenIsMalformed() {
-        long callsBefore = simulator.counters().total();
+        long callsBefore = ringCentral.counters().total();
 
         HttpResponse<String> basic = Http.sendWithAuthorization("GET", jetty.uri("/messages/inbox"), "Basic dXNlcjpw");
         HttpResponse<String> spaces = Http.sendWithAuthorization("GET", jetty.uri("/messages/inbox"), "Bearer a b c");
@@ -101,7 +97,7 @@ class ResponseTableTest {
             assertRefused(response, 401, "urn:rcguard:unauthenticated");
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"RingCentral\"");
         }
-        assertThat(simulator.counters().total()).isEqualTo(callsBefore);
+        assertThat(ringCentral.counters().total()).isEqualTo(callsBefore);
     }
 
     @Test
@@ -152,7 +148,7 @@ class ResponseTableTest {
 
     @Test
     void answers403WithRingCentralsErrorCode_whenRingCentralAnswers403() {
-        simulator.inject(
+        ringCentral.inject(
                 Endpoint.PERMISSION_CHECK,
                 "t-rc403",
                 Fault.status(
@@ -173,7 +169,7 @@ class ResponseTableTest {
 
     @Test
     void answers503WithRetryAfter_whenRingCentralAnswers429_andHoldsTheTokenBack() {
-        simulator.inject(
+        ringCentral.inject(
                 Endpoint.PERMISSION_CHECK,
                 "t-429",
                 Fault.status(429, "{\"errorCode\":\"CMN-301\",\"message\":\"Request rate exceeded\"}")
@@ -187,12 +183,12 @@ class ResponseTableTest {
         assertThat(problem.getJsonObject("reason").getString("code")).isEqualTo("CMN-301");
         assertRefused(second, 503, "urn:rcguard:unavailable");
         assertThat(second.headers().firstValue("Retry-After")).isPresent();
-        assertThat(simulator.counters().callsWithToken("t-429")).isEqualTo(1);
+        assertThat(ringCentral.counters().callsWithToken("t-429")).isEqualTo(1);
     }
 
     @Test
     void answers503_whenRingCentralDoesNotAnswerInTime() {
-        simulator.inject(Endpoint.PERMISSION_CHECK, "t-slow", Fault.latencyMillis(5_000));
+        ringCentral.inject(Endpoint.PERMISSION_CHECK, "t-slow", Fault.latencyMillis(5_000));
 
         HttpResponse<String> response = Http.get(jetty.uri("/messages/inbox"), "t-slow");
 
@@ -203,7 +199,7 @@ class ResponseTableTest {
 
     @Test
     void answers503_whenRingCentralDropsTheConnection() {
-        simulator.inject(Endpoint.PERMISSION_CHECK, "t-dropped", Fault.dropConnection());
+        ringCentral.inject(Endpoint.PERMISSION_CHECK, "t-dropped", Fault.dropConnection());
 
         assertRefused(Http.get(jetty.uri("/messages/inbox"), "t-dropped"), 503, "urn:rcguard:unavailable");
     }
@@ -226,7 +222,7 @@ class ResponseTableTest {
 
     @Test
     void answers503_whenRingCentralAnswers5xx() {
-        simulator.inject(Endpoint.PERMISSION_CHECK, "t-5xx", Fault.serviceUnavailable());
+        ringCentral.inject(Endpoint.PERMISSION_CHECK, "t-5xx", Fault.serviceUnavailable());
 
         HttpResponse<String> response = Http.get(jetty.uri("/messages/inbox"), "t-5xx");
 
@@ -236,7 +232,7 @@ class ResponseTableTest {
 
     @Test
     void answers503_whenRingCentralsAnswerIsMalformed() {
-        simulator.inject(Endpoint.PERMISSION_CHECK, "t-malformed", Fault.malformedJson());
+        ringCentral.inject(Endpoint.PERMISSION_CHECK, "t-malformed", Fault.malformedJson());
 
         HttpResponse<String> response = Http.get(jetty.uri("/messages/inbox"), "t-malformed");
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Permission;
-import dev.rcguard.simulator.RateLimits;
-import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.testkit.SimulatedRingCentral;
+import dev.rcguard.testkit.WithRingCentralSimulator;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,47 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  * An application protected only by its {@code web.xml} (src/test/resources/webapp), deployed as a Jetty 12 ee10
  * {@link WebAppContext} at {@code /app} without CDI: composed filters, dispatch types and target extensions.
  */
+@WithRingCentralSimulator
 class WebXmlDeploymentTest {
 
     @TempDir
     static Path webapp;
 
-    private static RingCentralSimulator simulator;
+    private static SimulatedRingCentral ringCentral;
     private static JettyServer jetty;
     private static WebAppContext context;
     private int servletRunsBefore;
 
     @BeforeAll
     static void deploy() throws Exception {
-        simulator = RingCentralSimulator.builder()
-                .rateLimits(RateLimits.disabled())
-                .user(u -> u.token("t-full")
-                        .extensionId("101")
-                        .grant("ReadMessages")
-                        .grant("ReadCallLog")
-                        .feature("SMSSending", true))
-                .user(u -> u.token("t-forward") // like t-full, for the test that counts calls: a budget of its own
-                        .extensionId("106")
-                        .grant("ReadMessages")
-                        .grant("ReadCallLog"))
-                .user(u -> u.token("t-nosms")
-                        .extensionId("102")
-                        .grant("ReadMessages")
-                        .unavailable(
-                                "SMSSending",
-                                "ServicePlanLimitation",
-                                "The feature is unavailable for the current service plan"))
-                .user(u -> u.token("t-noread")
-                        .extensionId("103")
-                        .grant("ReadCallLog")
-                        .feature("SMSSending", true))
-                .user(u -> u.token("t-admin").extensionId("104").grant(Permission.of("ReadCallLog", "1", "Account")))
-                .user(u -> u.token("t-supervisor")
-                        .extensionId("105")
-                        .grant("ReadMessages")
-                        .grant(Permission.of("ReadCallLog", "1", "Account")))
-                .start();
-        writeWebXml(webapp, "/webapp/WEB-INF/web.xml", simulator.baseUri().toString());
+        writeWebXml(webapp, "/webapp/WEB-INF/web.xml", ringCentral.baseUri().toString());
         context = new WebAppContext();
         context.setContextPath("/app");
         context.setBaseResourceAsPath(webapp);
@@ -76,13 +49,31 @@ class WebXmlDeploymentTest {
     @AfterAll
     static void stop() throws Exception {
         jetty.close();
-        simulator.close();
     }
 
     @BeforeEach
-    void countFromZero() {
+    void usersAndServletRuns() {
+        ringCentral.addUser(u -> u.token("t-full")
+                .extensionId("101")
+                .grant("ReadMessages")
+                .grant("ReadCallLog")
+                .feature("SMSSending", true));
+        ringCentral.addUser(u -> u.token("t-nosms")
+                .extensionId("102")
+                .grant("ReadMessages")
+                .unavailable(
+                        "SMSSending",
+                        "ServicePlanLimitation",
+                        "The feature is unavailable for the current service plan"));
+        ringCentral.addUser(
+                u -> u.token("t-noread").extensionId("103").grant("ReadCallLog").feature("SMSSending", true));
+        ringCentral.addUser(
+                u -> u.token("t-admin").extensionId("104").grant(Permission.of("ReadCallLog", "1", "Account")));
+        ringCentral.addUser(u -> u.token("t-supervisor")
+                .extensionId("105")
+                .grant("ReadMessages")
+                .grant(Permission.of("ReadCallLog", "1", "Account")));
         servletRunsBefore = recording().invocations();
-        simulator.counters().reset();
     }
 
     @Test
@@ -91,9 +82,9 @@ class WebXmlDeploymentTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ran POST /api/sms/send");
-        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadMessages"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadMessages"))
                 .isEqualTo(1);
-        assertThat(simulator.counters().calls(Endpoint.FEATURES, "t-full", "SMSSending"))
+        assertThat(ringCentral.counters().calls(Endpoint.FEATURES, "t-full", "SMSSending"))
                 .isEqualTo(1);
     }
 
@@ -113,7 +104,7 @@ class WebXmlDeploymentTest {
 
         JsonObject problem = assertRefused(response, 403);
         assertThat(problem.getString("permission")).isEqualTo("ReadMessages");
-        assertThat(simulator.counters().calls(Endpoint.FEATURES, "t-noread", "SMSSending"))
+        assertThat(ringCentral.counters().calls(Endpoint.FEATURES, "t-noread", "SMSSending"))
                 .isZero();
     }
 
@@ -132,11 +123,11 @@ class WebXmlDeploymentTest {
     void forward_toAnotherExtensionInTheQuery_isCheckedForThatExtension() {
         // "reports" lets ~ through on REQUEST; the forward names extension 400100200399, which ReadCallLog (Self)
         // does not cover.
-        HttpResponse<String> response = Http.get(jetty.uri("/app/reports/daily?extensionId=~"), "t-forward");
+        HttpResponse<String> response = Http.get(jetty.uri("/app/reports/daily?extensionId=~"), "t-full");
 
         JsonObject problem = assertRefused(response, 403);
         assertThat(problem.getString("permission")).isEqualTo("ReadCallLog");
-        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-forward", "ReadCallLog"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadCallLog"))
                 .isEqualTo(2);
     }
 
@@ -147,7 +138,7 @@ class WebXmlDeploymentTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ran GET /api/reports/summary");
-        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-supervisor", "ReadCallLog"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "t-supervisor", "ReadCallLog"))
                 .isEqualTo(1);
     }
 
@@ -158,7 +149,7 @@ class WebXmlDeploymentTest {
 
         JsonObject problem = assertRefused(response, 403);
         assertThat(problem.getString("permission")).isEqualTo("ReadCallLog");
-        assertThat(simulator.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadCallLog"))
+        assertThat(ringCentral.counters().calls(Endpoint.PERMISSION_CHECK, "t-full", "ReadCallLog"))
                 .isEqualTo(2);
     }
 
@@ -204,7 +195,7 @@ class WebXmlDeploymentTest {
             assertThat(problem.getString("detail")).isEqualTo("Parameter [targetExtensionId] value is invalid.");
             assertThat(problem.getJsonObject("reason").getString("code")).isEqualTo("CMN-101");
         }
-        assertThat(simulator.counters().total()).isZero();
+        assertThat(ringCentral.counters().total()).isZero();
     }
 
     @Test

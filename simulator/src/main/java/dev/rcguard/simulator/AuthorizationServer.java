@@ -117,6 +117,12 @@ final class AuthorizationServer {
         return code;
     }
 
+    /** Forgets every authorization code and session issued so far. */
+    void clear() {
+        codes.clear();
+        sessions.clear();
+    }
+
     /** Revokes every refresh token of {@code user}: each is answered 400 {@code OAU-211} from now on. */
     int revokeRefreshTokens(SimulatedUser user) {
         int[] revoked = {0};

@@ -43,4 +43,8 @@ final class UserDirectory {
     int size() {
         return users.size();
     }
+
+    synchronized void clear() {
+        users.clear();
+    }
 }

@@ -6,7 +6,8 @@ import dev.rcguard.Decision;
 import dev.rcguard.PermissionCheckEvent;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Fault;
-import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.testkit.SimulatedRingCentral;
+import dev.rcguard.testkit.WithRingCentralSimulator;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,29 +15,39 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Annotated JAX-RS resources on Jetty + Weld + RESTEasy, checked against the simulator over loopback. */
+@WithRingCentralSimulator
 class JaxRsEnforcementTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
-    static RingCentralSimulator ringCentral;
-    static int users;
-    String alice;
+    static SimulatedRingCentral ringCentral;
+    final String alice = "alice";
     static EmbeddedServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        ringCentral = RingCentralSimulator.builder()
-                .user(u -> u.token("alice")
-                        .token("alice-expired")
-                        .grant("ReadMessages")
-                        .feature("ReadMessages", true)
-                        .unavailable(
-                                "SMSSending",
-                                "ServicePlanLimitation",
-                                "The feature is unavailable for the current service plan"))
-                .user(u -> u.token("bob"))
-                .user(u -> u.token("slow").grant("ReadMessages"))
-                .start();
+        TestConfig.timeoutsAndMode("enforce"); // rcguard.server-url: the test kit's simulator
+        server = EmbeddedServer.start(GuardedApplication.class, new ServletFilterStandIn());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        TestConfig.clear();
+    }
+
+    @BeforeEach
+    void usersAndFaults() {
+        ringCentral.addUser(u -> u.token(alice)
+                .token("alice-expired")
+                .grant("ReadMessages")
+                .feature("ReadMessages", true)
+                .unavailable(
+                        "SMSSending",
+                        "ServicePlanLimitation",
+                        "The feature is unavailable for the current service plan"));
+        ringCentral.addUser(u -> u.token("bob"));
+        ringCentral.addUser(u -> u.token("slow").grant("ReadMessages"));
         ringCentral.expireToken("alice-expired");
         ringCentral.inject(Endpoint.PERMISSION_CHECK, "down", Fault.dropConnection());
         ringCentral.inject(Endpoint.PERMISSION_CHECK, "slow", Fault.latencyMillis(3_000));
@@ -45,29 +56,6 @@ class JaxRsEnforcementTest {
                 "limited",
                 Fault.status(429, "{\"errorCode\":\"CMN-301\",\"message\":\"Request rate exceeded\"}")
                         .withHeader("Retry-After", "30"));
-        TestConfig.pointAt(ringCentral, "enforce");
-        server = EmbeddedServer.start(GuardedApplication.class, new ServletFilterStandIn());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        ringCentral.close();
-        TestConfig.clear();
-    }
-
-    @BeforeEach
-    void reset() {
-        // A user of its own for each test: what a test counts is not changed by the budget earlier tests spent
-        alice = "alice-" + ++users;
-        ringCentral.addUser(u -> u.token(alice)
-                .grant("ReadMessages")
-                .feature("ReadMessages", true)
-                .unavailable(
-                        "SMSSending",
-                        "ServicePlanLimitation",
-                        "The feature is unavailable for the current service plan"));
-        ringCentral.counters().reset();
         Invocations.reset();
         AuditLog.EVENTS.clear();
     }

@@ -10,6 +10,11 @@ public final class TestConfig {
 
     public static void pointAt(RingCentralSimulator ringCentral, String mode) {
         System.setProperty(GuardConfig.SERVER_URL, ringCentral.baseUri().toString());
+        timeoutsAndMode(mode);
+    }
+
+    /** All but the server URL, which the test kit sets ({@code @WithRingCentralSimulator}). */
+    public static void timeoutsAndMode(String mode) {
         System.setProperty(GuardConfig.CONNECT_TIMEOUT_MS, "2000");
         System.setProperty(GuardConfig.READ_TIMEOUT_MS, "1000");
         System.setProperty(GuardConfig.MODE, mode);

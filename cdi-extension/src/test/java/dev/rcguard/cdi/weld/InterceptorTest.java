@@ -8,7 +8,8 @@ import dev.rcguard.PermissionDeniedException;
 import dev.rcguard.cdi.GuardExtension;
 import dev.rcguard.cdi.http.TestConfig;
 import dev.rcguard.simulator.Endpoint;
-import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.testkit.SimulatedRingCentral;
+import dev.rcguard.testkit.WithRingCentralSimulator;
 import jakarta.enterprise.context.control.RequestContextController;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -19,30 +20,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The interceptor's semantics in a real CDI container (Weld SE), against the simulator. */
+@WithRingCentralSimulator
 class InterceptorTest {
 
-    static RingCentralSimulator ringCentral;
+    static SimulatedRingCentral ringCentral;
     WeldContainer container;
 
     @BeforeAll
-    static void startRingCentral() {
-        ringCentral = RingCentralSimulator.builder()
-                .user(u -> u.token("alice").grant("ReadMessages").feature("SMSSending", true))
-                .user(u -> u.token("admin").grant("AccountAdministration").grant("ReadCallLog"))
-                .start();
-        TestConfig.pointAt(ringCentral, "enforce");
+    static void configure() {
+        TestConfig.timeoutsAndMode("enforce"); // rcguard.server-url: the test kit's simulator
         TestConfig.tokenSource(FixedToken.class);
     }
 
     @AfterAll
-    static void stopRingCentral() {
-        ringCentral.close();
+    static void clearConfiguration() {
         TestConfig.clear();
     }
 
     @BeforeEach
     void boot() {
-        ringCentral.counters().reset();
+        ringCentral.addUser(u -> u.token("alice").grant("ReadMessages").feature("SMSSending", true));
+        ringCentral.addUser(u -> u.token("admin").grant("AccountAdministration").grant("ReadCallLog"));
         Audit.EVENTS.clear();
         FixedToken.token = "alice";
         container = new Weld()

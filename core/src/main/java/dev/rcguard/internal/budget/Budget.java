@@ -83,6 +83,17 @@ public record Budget(
         return refilled(now, policy).spent(now);
     }
 
+    /**
+     * One admitted call given back: RingCentral rejected its token, and it counts per authenticated user, so the call
+     * was not the user's. Never beyond a full bucket.
+     */
+    public Budget refunded(long now, Policy policy) {
+        Budget b = refilled(now, policy);
+        int left = b.knowsRemaining(now) ? Math.min(limit, b.remaining + 1) : b.remaining;
+        return new Budget(
+                limit, windowMillis, Math.min(policy.burst(limit), b.tokens + 1), now, left, remainingAt, penaltyUntil);
+    }
+
     /** What an answer's {@code X-Rate-Limit-*} headers said: the limit, the window, and what is left of it. */
     public Budget observed(RateLimit seen, long now, Policy policy) {
         Budget b = refilled(now, policy);

@@ -28,6 +28,9 @@ public interface BudgetStore {
     /** {@link Budget#charged}, atomically. */
     void charge(String budgetKey, String group, long now);
 
+    /** {@link Budget#refunded}, atomically. */
+    void refund(String budgetKey, String group, long now);
+
     /** {@link Budget#observed}, atomically. */
     void observe(String budgetKey, RateLimit seen, long now);
 
@@ -42,6 +45,9 @@ public interface BudgetStore {
 
     /** Keeps {@code decision} unless a newer one is kept already, until {@code until}. */
     void remember(String decisionKey, Remembered decision, long until);
+
+    /** Forgets every token's user, budget and decision, as a store just opened: for tests, between them. */
+    void clear();
 
     /** Entries this store holds right now (tokens learned, budgets, decisions): for tests and the memory benchmark. */
     int size();

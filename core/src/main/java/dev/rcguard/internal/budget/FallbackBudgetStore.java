@@ -139,6 +139,14 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
+    public void refund(String budgetKey, String group, long now) {
+        call(store -> {
+            store.refund(budgetKey, group, now);
+            return null;
+        });
+    }
+
+    @Override
     public void observe(String budgetKey, RateLimit seen, long now) {
         call(store -> {
             store.observe(budgetKey, seen, now);
@@ -169,6 +177,15 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
     public void remember(String decisionKey, Remembered decision, long until) {
         call(store -> {
             store.remember(decisionKey, decision, until);
+            return null;
+        });
+    }
+
+    @Override
+    public void clear() {
+        local.clear();
+        call(store -> {
+            store.clear();
             return null;
         });
     }

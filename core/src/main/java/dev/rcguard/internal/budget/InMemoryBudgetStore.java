@@ -61,6 +61,11 @@ public final class InMemoryBudgetStore implements BudgetStore {
     }
 
     @Override
+    public void refund(String budgetKey, String group, long now) {
+        budgets.compute(budgetKey, (key, budget) -> orFresh(budget, group, now).refunded(now, policy));
+    }
+
+    @Override
     public void observe(String budgetKey, RateLimit seen, long now) {
         budgets.compute(
                 budgetKey, (key, budget) -> orFresh(budget, seen.group(), now).observed(seen, now, policy));
@@ -104,6 +109,13 @@ public final class InMemoryBudgetStore implements BudgetStore {
         users.values().removeIf(learned -> learned.until <= now);
         decisions.values().removeIf(kept -> kept.until < now);
         budgets.values().removeIf(budget -> budget.expiresAt(policy) <= now);
+    }
+
+    @Override
+    public void clear() {
+        users.clear();
+        budgets.clear();
+        decisions.clear();
     }
 
     @Override

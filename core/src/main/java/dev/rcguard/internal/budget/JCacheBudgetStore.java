@@ -214,6 +214,11 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
+    public void refund(String budgetKey, String group, long now) {
+        change(budgetKey, group, now, budget -> budget.refunded(now, policy));
+    }
+
+    @Override
     public void observe(String budgetKey, RateLimit seen, long now) {
         change(budgetKey, seen.group(), now, budget -> budget.observed(seen, now, policy));
     }
@@ -272,6 +277,14 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
     private static boolean isOlder(String kept, Remembered than) {
         Remembered old = BudgetText.remembered(kept);
         return old == null || old.decidedAt() < than.decidedAt();
+    }
+
+    /** Clears the three caches: on every node of the cluster. */
+    @Override
+    public void clear() {
+        users.clear();
+        budgets.clear();
+        decisions.clear();
     }
 
     @Override

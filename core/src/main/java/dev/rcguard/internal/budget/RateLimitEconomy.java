@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * <p>RingCentral counts per user (account and extension) and group, so the budget does too: a token's user is learned
  * from a check answer's {@code uri}, and until then (a token's first call, or one that only ever asks features, whose
  * answers name nobody) the token counts as a user of its own. Calls made that way are charged to the user as soon as
- * an answer names them. Each answer's {@code X-Rate-Limit-*} headers update the budget; a 429 starts its penalty.
+ * an answer names them; a call RingCentral answers 401 (an expired token, say) is given back to the user, since
+ * RingCentral counts calls per authenticated user. Each answer's {@code X-Rate-Limit-*} headers update the budget; a
+ * 429 starts its penalty.
  */
 public final class RateLimitEconomy implements AutoCloseable {
 
@@ -135,8 +137,11 @@ public final class RateLimitEconomy implements AutoCloseable {
         long now = clock.getAsLong();
         String user = owner;
         Decision any = answer.decisions().values().iterator().next(); // one call, one status: alike for every id
-        if (any.outcome() == Outcome.UNAUTHENTICATED) { // a rejected token borrows nothing from its user again
-            store.forget(caller.fingerprint());
+        if (any.outcome() == Outcome.UNAUTHENTICATED) {
+            store.forget(caller.fingerprint()); // a rejected token borrows nothing from its user again
+            if (!provisional) { // RingCentral counts per authenticated user: a call it rejected was not the user's
+                store.refund(budgetKey(owner, askedGroup), askedGroup, now);
+            }
             return;
         }
         if (answer.user() != null && asksForItself(caller)) {
@@ -197,6 +202,15 @@ public final class RateLimitEconomy implements AutoCloseable {
     /** The budget of {@code user} ({@code accountId/extensionId}) in {@code group}, or {@code null} if none is kept. */
     public Budget budget(String user, String group) {
         return store.budget(budgetKey(user, group));
+    }
+
+    /**
+     * Forgets every token's user, every budget and penalty, and every decision kept for reuse: the next check of any
+     * user is decided as by a guard just started. The counts ({@link #liveCalls()} and the others) go on. For
+     * {@code rcguard-testkit}, between tests; an application never needs it.
+     */
+    public void forgetAll() {
+        store.clear();
     }
 
     /** Entries the store holds right now: bounded by the users active within a window, not every user seen. */

@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  * older API included, and then records nothing more: telemetry never breaks a check.
  *
  * <p>Names and attributes follow OpenTelemetry's semantic conventions where one exists (the HTTP client's, for the
- * calls to RingCentral); the guard's own carry the {@code rcguard.} prefix. The README's "Metrics and traces" lists
+ * calls to RingCentral); the guard's own carry the {@code rcguard.} prefix. docs/operations.md, "Metrics and traces", lists
  * them. Metric attributes are bounded: the endpoint is the annotated one (a {@code web.xml} filter's without its
  * request URI), reason codes and rate-limit groups are cut off after {@value #MAX_VALUES} distinct values
  * ({@value #OTHER}). No attribute carries a token, a fingerprint of one, or the caller's account or extension.

@@ -42,13 +42,14 @@ public final class Refreshes {
         this.nextSweep = new AtomicLong(nanoClock.getAsLong());
     }
 
-    /** The token a refresh within the last minute gave for the expired one, or {@code null}. */
-    public String replacement(String expiredFingerprint) {
+    /**
+     * The token a refresh of the expired one gave within the last minute, or {@code null}. A refresh still under way is
+     * awaited, at most {@code wait}: a request that carries a token RingCentral has just rejected waits for the new one
+     * instead of asking RingCentral again with the old.
+     */
+    public String replacement(String expiredFingerprint, Duration wait) {
         Refresh refresh = byExpired.get(expiredFingerprint);
-        if (refresh == null || !refresh.token().isDone() || nanoClock.getAsLong() - refresh.until() >= 0) {
-            return null;
-        }
-        return refresh.token().getNow(null);
+        return refresh == null || nanoClock.getAsLong() - refresh.until() >= 0 ? null : outcome(refresh, wait);
     }
 
     /**
@@ -79,8 +80,13 @@ public final class Refreshes {
                 mine.complete(null);
             }
         }
+        return outcome(refreshing, wait);
+    }
+
+    /** The refresh's new token, or {@code null}: failed, or not done within {@code wait}. */
+    private static String outcome(Refresh refresh, Duration wait) {
         try {
-            return refreshing.token().get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            return refresh.token().get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             return null;
         } catch (InterruptedException e) {

@@ -30,6 +30,21 @@ class BudgetTest {
     }
 
     @Test
+    void aRefundGivesBackOneCall_andWhatRingCentralSaidIsLeft_neverBeyondAFullBucket() {
+        Budget seen =
+                Budget.fresh("Light", 0, HALF).observed(new RateLimit("Light", 50, 40, Duration.ofMinutes(1)), 0, HALF);
+        Budget spent = seen.admit(0, HALF, false).budget();
+        assertThat(spent.tokensAt(0, HALF)).isEqualTo(4.0);
+        assertThat(spent.remainingNow(0)).isEqualTo(39);
+
+        Budget refunded = spent.refunded(0, HALF);
+
+        assertThat(refunded.tokensAt(0, HALF)).isEqualTo(5.0);
+        assertThat(refunded.remainingNow(0)).isEqualTo(40);
+        assertThat(refunded.refunded(0, HALF).tokensAt(0, HALF)).isEqualTo(5.0); // the burst: never more at once
+    }
+
+    @Test
     void whateverTheRate_noWindowEverHoldsMoreCallsThanTheShare() {
         for (long spacing : new long[] {1, 50, 100, 400, 2_999, 3_000, 3_001}) {
             Budget budget = Budget.fresh("Light", 0, HALF);

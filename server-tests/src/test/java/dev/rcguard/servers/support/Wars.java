@@ -34,7 +34,7 @@ public final class Wars {
     private Wars() {}
 
     /**
-     * For a plain servlet container: {@code WEB-INF/lib} holds exactly the README's list for such a container
+     * For a plain servlet container: {@code WEB-INF/lib} holds exactly the list servlet-filter/README.md gives for such a container
      * ({@code rcguard-servlet} and what it brings: {@code rcguard-core}), as Maven resolved it for this module's
      * runtime scope; and this {@code web.xml}.
      */

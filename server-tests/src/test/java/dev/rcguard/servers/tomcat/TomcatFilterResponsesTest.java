@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The servlet filter in a real Tomcat 10.1, mapped in {@code web.xml}, in a WAR that carries exactly the README's
- * plain-container dependency list: it answers as the README's response table says, checked live against the
- * simulator.
+ * The servlet filter in a real Tomcat 10.1, mapped in {@code web.xml}, in a WAR that carries exactly the
+ * plain-container dependency list of servlet-filter/README.md: it answers as the table of docs/responses.md says,
+ * checked live against the simulator.
  */
 class TomcatFilterResponsesTest {
 
