@@ -23,6 +23,11 @@ class UsersFileTest {
     }
 
     @Test
+    void theReadmeExample_isTheFileTestedHere() throws IOException {
+        assertThat(Files.readString(Path.of("README.md"))).contains("```json\n" + example() + "```\n");
+    }
+
+    @Test
     void theExample_readsEveryField_andDefaultsTheRest() {
         List<UsersFile.User> users = UsersFile.parse(example(), "users.json");
 
