@@ -320,6 +320,10 @@ final class ControlEndpoint implements HttpHandler {
         headers.set("Cache-Control", "no-store");
         answer.headers().forEach(headers::set);
         byte[] body = answer.body();
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(answer.status(), -1); // a HEAD answer has no body
+            return;
+        }
         exchange.sendResponseHeaders(answer.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

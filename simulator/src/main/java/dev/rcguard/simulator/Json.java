@@ -63,12 +63,15 @@ final class Json {
         }
     }
 
+    private static final int MAX_DEPTH = 256;
+
     private final String text;
     private final Lines lines;
     private int pos;
     // lineAt counts newlines once, from where it last stopped: the reader only moves forward
     private int countedTo;
     private int countedLine = 1;
+    private int depth;
 
     private Json(String text, Lines lines) {
         this.text = text;
@@ -157,14 +160,23 @@ final class Json {
         }
         char c = text.charAt(pos);
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{', '[' -> nested(c);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> number();
         };
+    }
+
+    /** Nesting is bounded: no text, however deep, ends in a {@link StackOverflowError}. */
+    private Object nested(char open) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = open == '{' ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {

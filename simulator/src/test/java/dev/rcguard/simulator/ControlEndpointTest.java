@@ -184,6 +184,16 @@ class ControlEndpointTest {
     }
 
     @Test
+    void head_is405_withoutABody() throws IOException {
+        String answer = raw("HEAD /simulator/counters HTTP/1.1\r\nHost: 127.0.0.1:" + simulator.port() + "\r\n");
+
+        assertThat(answer)
+                .startsWith("HTTP/1.1 405 ")
+                .contains("Allow: GET, DELETE")
+                .endsWith("\r\n\r\n");
+    }
+
+    @Test
     void anUnknownPath_aQuery_orABody_isRefused() {
         HttpResponse<String> unknown = call("GET", "/simulator/faults");
         HttpResponse<String> trailingSlash = call("POST", "/simulator/users/bob/grants/ReadMessages/");

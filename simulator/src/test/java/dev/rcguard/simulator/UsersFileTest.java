@@ -114,6 +114,9 @@ class UsersFileTest {
                 Arguments.of(
                         "{\"users\": [{\"name\": \"\\u12x\"}]}",
                         "users.json:1:22: malformed JSON: \\u needs four hex digits"),
+                Arguments.of(
+                        "{\"users\": " + "[".repeat(100_000),
+                        "users.json:1:266: malformed JSON: nested deeper than 256 levels"),
                 Arguments.of("[]", "users.json:1: the file: must be an object {\"users\": [...]}, found an array"),
                 Arguments.of("{\"user\": []}", "users.json:1: user: unknown field \"user\" (known: users)"),
                 Arguments.of("{}", "users.json:1: the file: \"users\" is missing"),
