@@ -4,7 +4,8 @@
 #     other non-blank line of the block is a line of the file (spaces around it aside), in the same order; the README
 #     may leave lines out, it adds none. Any other java block fails: an example nobody compiles is not shown;
 #   - every version the README gives a dev.rcguard artifact is the project's;
-#   - every ./mvnw command the README shows is run by .ci/run (or by demo/smoke.sh, which .ci/run runs);
+#   - every other command the README shows (./mvnw ..., demo/run.sh) is run by .ci/run (or by demo/smoke.sh, which
+#     .ci/run runs);
 #   - with --curl BASE (the demo running at BASE), every curl command is run against BASE and must answer the status
 #     its comment line begins with.
 #
@@ -80,15 +81,21 @@ while IFS= read -r stated; do
     [ "$stated" = "$version" ] || fail "a dev.rcguard version $stated, the project's is $version"
 done < <(grep -A2 '<groupId>dev.rcguard</groupId>' "$readme" | sed -n 's@.*<version>\(.*\)</version>.*@\1@p')
 
+# A command's words as CI runs them: ./mvnw through .ci/run's mvnw function (the same words after "mvnw"), the
+# demo's script by demo/smoke.sh (START=(demo/run.sh)); each must be followed by the end of its line, a space, ) or ".
 while IFS= read -r command; do
     command="${command%%#*}"
     command="$(printf '%s' "$command" | sed -E 's/[[:space:]]+$//')"
-    if ! awk -v want="mvnw ${command#./mvnw }" '{ at = index($0, want); rest = substr($0, at + length(want), 1) }
+    case "$command" in
+        ./mvnw\ *) want="mvnw ${command#./mvnw }" ;;
+        *) want="$command" ;;
+    esac
+    if ! awk -v want="$want" '{ at = index($0, want); rest = substr($0, at + length(want), 1) }
             at && (rest == "" || rest == " " || rest == ")" || rest == "\"") { found = 1 } END { exit !found }' \
             .ci/run demo/smoke.sh; then
         fail "a command CI does not run: $command"
     fi
-done < <(blocks | awk '/^@@ /{ sh = ($2 == "bash" || $2 == "sh"); next } sh && /^\.\/mvnw /')
+done < <(blocks | awk '/^@@ /{ sh = ($2 == "bash" || $2 == "sh"); next } sh && !/^#/ && !/^curl / && NF')
 
 [ "$failed" -eq 0 ] && echo "README.md: every example is the project's code, every command one CI runs"
 exit "$failed"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Smoke test of the demo, as a newcomer runs it: starts it exactly as the README says (from the repository root),
-# waits for it, runs the documented curl cases (and the sign-in at /session with a cookie jar), checks status, key
-# headers and body fields, and stops it with the signal Ctrl-C sends. Exit code 0 when every case answered as
-# documented.
+# Smoke test of the demo, as a newcomer runs it: starts it exactly as the README says (demo/run.sh, from the
+# repository root), captures what it prints, times it to its ready line, checks that what it printed is progress and
+# the demo's own lines (not Maven's log), runs the documented curl cases (and the sign-in at /session with a cookie
+# jar), checks status, key headers and body fields, and stops it with the signal Ctrl-C sends. Exit code 0 when every
+# check passed.
 #
 #   demo/smoke.sh                 # port 8080, as the README
-#   DEMO_PORT=18080 demo/smoke.sh # another port (README: -Ddemo.port=N)
+#   DEMO_PORT=18080 demo/smoke.sh # another port (README: demo/run.sh --port N)
 #   DEMO_START_TIMEOUT=900 ...    # seconds to wait for the build and start (default 600)
+#   DEMO_READY_SECONDS_FILE=f ... # also write the seconds to the ready line into f
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,9 +20,10 @@ JAR="$(mktemp -t rcguard-demo-cookies.XXXXXX.txt)"
 FAILED=0
 DEMO_PID=""
 
-START=(./mvnw -q -pl demo -am package -DskipTests -Pdemo)
+READY="Ready: open $BASE/ (Ctrl-C stops it)"
+START=(demo/run.sh)
 if [ -n "${DEMO_PORT:-}" ]; then
-    START+=("-Ddemo.port=${PORT}")
+    START+=(--port "$PORT")
 fi
 
 stop_demo() {
@@ -72,6 +75,7 @@ if curl -s -o /dev/null --max-time 2 "$BASE/"; then
 fi
 
 echo "Starting: ${START[*]}"
+launched=$SECONDS
 set -m # own process group, and SIGINT not ignored in this background job: it gets Ctrl-C's signal like a terminal
 "${START[@]}" >"$LOG" 2>&1 &
 DEMO_PID=$!
@@ -79,7 +83,7 @@ set +m
 
 started=0
 for _ in $(seq 1 "$TIMEOUT"); do
-    if grep -qx "Stop with Ctrl-C." "$LOG"; then
+    if grep -qF "$READY" "$LOG"; then
         started=1
         break
     fi
@@ -89,14 +93,52 @@ for _ in $(seq 1 "$TIMEOUT"); do
     sleep 1
 done
 if [ "$started" -ne 1 ]; then
-    echo "FAIL: the demo did not print its banner within ${TIMEOUT} s"
+    echo "FAIL: the demo did not print '$READY' within ${TIMEOUT} s"
     FAILED=1
     exit 1
 fi
-echo "Demo is up at $BASE"
-if ! grep -qF "Open:        $BASE/" "$LOG"; then
+ready_seconds=$((SECONDS - launched))
+echo "Demo is up at $BASE: ready ${ready_seconds} s after '${START[*]}' started"
+if [ -n "${DEMO_READY_SECONDS_FILE:-}" ]; then
+    echo "$ready_seconds" >"$DEMO_READY_SECONDS_FILE"
+fi
+
+# What it printed up to its ready line: run.sh's progress lines ("[ 12s] ..."), then the demo's own (its steps, the
+# guard's start-up lines, the banner); none of Maven's log, and the steps in their order.
+printed="$(awk -v ready="$READY" '{ print } index($0, ready) { exit }' "$LOG")"
+progress="$(printf '%s\n' "$printed" | grep -E '^\[ *[0-9]+s\] ')"
+echo "What it printed ($(printf '%s\n' "$printed" | wc -l) lines up to the ready line; its progress lines):"
+printf '%s\n' "$progress" | sed 's/^/    | /'
+noise="$(printf '%s\n' "$printed" | grep -E '^\[(INFO|WARNING|ERROR|DEBUG)\]|Download(ing|ed) from|BUILD (SUCCESS|FAILURE)|^WARNING: |^-{20,}')"
+if [ -n "$noise" ]; then
+    echo "FAIL: Maven's log among the printed lines:"
+    printf '%s\n' "$noise" | head -n 10 | sed 's/^/    /'
+    FAILED=1
+fi
+before_demo="$(printf '%s\n' "$printed" | sed -n '/Starting the RingCentral simulator/q;p')"
+stray="$(printf '%s\n' "$before_demo" | grep -vE '^\[ *[0-9]+s\] ')"
+if [ -n "$stray" ]; then
+    echo "FAIL: before the demo's first step, lines that are not progress lines:"
+    printf '%s\n' "$stray" | head -n 10 | sed 's/^/    /'
+    FAILED=1
+fi
+previous=0
+for step in "Building the demo with the Maven wrapper" "building \(([0-9]+)/\1\): Demo$" \
+    "Starting the RingCentral simulator" "Starting Jetty on 127\.0\.0\.1:$PORT " "Ready: open "; do
+    at=$(printf '%s\n' "$progress" | grep -nE "^\[ *[0-9]+s\] $step" | head -n 1 | cut -d: -f1)
+    if [ -z "$at" ] || [ "$at" -le "$previous" ]; then
+        echo "FAIL: the progress line '$step' is missing or out of order"
+        FAILED=1
+    else
+        previous=$at
+    fi
+done
+if ! printf '%s\n' "$printed" | grep -qF "Open:        $BASE/"; then
     echo "FAIL: the banner does not show $BASE/"
     FAILED=1
+fi
+if [ "$FAILED" -eq 0 ]; then
+    echo "ok         it said what it was doing: progress lines in order, the banner, no Maven log"
 fi
 
 # check TITLE STATUS [EXPECTED TEXT ...] -- CURL ARGUMENTS

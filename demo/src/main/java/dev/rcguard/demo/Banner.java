@@ -3,8 +3,8 @@ package dev.rcguard.demo;
 import java.util.List;
 
 /**
- * What the demo prints once it listens: where to look, who the demo users are, and a {@code curl} command per
- * documented request with the answer to expect.
+ * What the demo prints once it listens: where to look, who the demo users are, a {@code curl} command per
+ * documented request with the answer to expect, and last the {@link #readyLine(Demo) ready line}.
  *
  * <pre>{@code
  * System.out.print(Banner.of(demo));
@@ -54,7 +54,12 @@ final class Banner {
         if (demo.signInEnabled()) {
             signIn(out, baseNoSlash, demo.tokenLifetime().toSeconds());
         }
-        return out.append("\nStop with Ctrl-C.\n").toString();
+        return out.append("\n").append(readyLine(demo)).append('\n').toString();
+    }
+
+    /** The banner's last line, and the sign for a script that waits: the demo answers now. */
+    static String readyLine(Demo demo) {
+        return "Ready: open " + demo.baseUri() + " (Ctrl-C stops it)";
     }
 
     /** The application at /session: signing in with RingCentral, with curl and a cookie jar. */

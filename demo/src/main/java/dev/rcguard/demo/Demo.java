@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -76,10 +78,28 @@ public final class Demo implements AutoCloseable {
      * @throws PortInUseException if the port is taken; nothing has started then
      */
     public static Demo start(DemoOptions options) throws PortInUseException {
+        return start(options, step -> {});
+    }
+
+    /**
+     * {@link #start(DemoOptions)}, telling {@code progress} each step as it begins, in words for a person watching:
+     * {@code Starting the RingCentral simulator...}, {@code Starting Jetty on 127.0.0.1:8080...}.
+     *
+     * @throws PortInUseException if the port is taken; nothing has started then
+     */
+    public static Demo start(DemoOptions options, Consumer<String> progress) throws PortInUseException {
         Server server = bound(options.port());
+        if (options.realServer() == null) {
+            progress.accept("Starting the RingCentral simulator (RingCentral's own mock data; demo users "
+                    + DemoUser.ALL.stream().map(DemoUser::name).collect(Collectors.joining(", ")) + ")...");
+        } else {
+            progress.accept("Using RingCentral at " + options.realServer() + " (no simulator)");
+        }
         Demo demo = options.realServer() == null
                 ? withSimulator(server, options.tokenLifetime())
                 : withRealServer(server, options.realServer());
+        progress.accept("Starting Jetty on 127.0.0.1:" + demo.connector.getLocalPort()
+                + " with the demo application (Weld, RESTEasy and the guard)...");
         try {
             ContextHandlerCollection applications = new ContextHandlerCollection(demo.webApp());
             if (demo.simulator != null) {

@@ -6,14 +6,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 
 /**
- * Runs the demo until Ctrl-C: {@code ./mvnw -q -pl demo -am package -DskipTests -Pdemo} from the repository root, or
- * {@code java dev.rcguard.demo.DemoMain [--port N]} on its class path.
+ * Runs the demo until Ctrl-C: {@code demo/run.sh} from the repository root (which builds it with the Maven wrapper,
+ * saying what it does), {@code ./mvnw -q -pl demo -am package -DskipTests -Pdemo}, or {@code java
+ * dev.rcguard.demo.DemoMain [--port N]} on its class path.
  *
- * <p>A port already in use ends it with one line and exit code 1; bad arguments with exit code 2.
+ * <p>It says each step as it begins ({@code Starting the RingCentral simulator...}, {@code Starting Jetty on
+ * 127.0.0.1:8080...}), prints the {@link Banner}, and last {@code Ready: open http://127.0.0.1:8080/ (Ctrl-C stops
+ * it)}. A port already in use ends it with one line and exit code 1; bad arguments with exit code 2.
  *
  * <pre>{@code
- * ./mvnw -q -pl demo -am package -DskipTests -Pdemo -Ddemo.port=9090
- * RCGUARD_SERVER_URL=https://platform.ringcentral.com ./mvnw -q -pl demo -am package -DskipTests -Pdemo
+ * demo/run.sh -Ddemo.port=9090
+ * RCGUARD_SERVER_URL=https://platform.ringcentral.com demo/run.sh
  * }</pre>
  */
 public final class DemoMain {
@@ -33,7 +36,10 @@ public final class DemoMain {
         }
         Demo demo;
         try {
-            demo = Demo.start(options);
+            demo = Demo.start(options, step -> {
+                System.out.println(step);
+                System.out.flush();
+            });
         } catch (PortInUseException e) {
             System.err.println(e.getMessage());
             System.exit(1);

@@ -50,7 +50,8 @@ class DemoMainTest {
     }
 
     @Test
-    void ctrlCStopsTheServerAndTheSimulatorCleanly() throws Exception {
+    void itSaysEachStep_thenTheBanner_andLastThatItIsReady_thenCtrlCStopsTheServerAndTheSimulatorCleanly()
+            throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
@@ -65,7 +66,7 @@ class DemoMainTest {
                     synchronized (lines) {
                         lines.add(line);
                     }
-                    if (line.equals("Stop with Ctrl-C.")) {
+                    if (line.startsWith("Ready: ")) {
                         started.complete(null);
                     }
                 }
@@ -77,6 +78,19 @@ class DemoMainTest {
         try {
             started.get(120, TimeUnit.SECONDS);
             assertThat(listening(port)).isTrue();
+            synchronized (lines) {
+                // the guard's own INFO lines (what it protects) come between the steps; the steps come in order
+                String simulator = "Starting the RingCentral simulator (RingCentral's own mock data; demo users alice,"
+                        + " bob, carol, dave)...";
+                String jetty = "Starting Jetty on 127.0.0.1:" + port
+                        + " with the demo application (Weld, RESTEasy and the guard)...";
+                String banner = "RingCentral Permission Guard demo is running.";
+                assertThat(lines.get(0)).isEqualTo(simulator);
+                assertThat(lines.indexOf(jetty)).isGreaterThan(0);
+                assertThat(lines.indexOf(banner)).isGreaterThan(lines.indexOf(jetty));
+                assertThat(lines.get(lines.size() - 1))
+                        .isEqualTo("Ready: open http://127.0.0.1:" + port + "/ (Ctrl-C stops it)");
+            }
 
             // Ctrl-C in a terminal sends SIGINT; Process.destroy() would send SIGTERM and close our end of the output
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid()))

@@ -234,6 +234,6 @@ class DemoTest {
         String baseNoSlash = base.toString().substring(0, base.toString().length() - 1);
         demo.cases()
                 .forEach(c -> assertThat(banner).contains(c.curl(baseNoSlash)).contains(c.expect()));
-        assertThat(banner).endsWith("Stop with Ctrl-C.\n");
+        assertThat(banner).endsWith("\nReady: open " + base + " (Ctrl-C stops it)\n");
     }
 }

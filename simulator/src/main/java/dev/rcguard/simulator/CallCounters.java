@@ -1,6 +1,7 @@
 package dev.rcguard.simulator;
 
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +91,19 @@ public final class CallCounters {
      */
     public long tokenCalls(OAuthGrant grant) {
         return get(new ByGrant(grant));
+    }
+
+    /** The ids {@code token} asked {@code endpoint} about, with how often, in no particular order. */
+    Map<String, Long> idsAsked(Endpoint endpoint, String token) {
+        Map<String, Long> asked = new HashMap<>();
+        counts.forEach((key, count) -> {
+            if (key instanceof ById id
+                    && id.endpoint() == endpoint
+                    && id.token().equals(token)) {
+                asked.put(id.id(), count.sum());
+            }
+        });
+        return asked;
     }
 
     /** {@return distinct client connections seen} */

@@ -53,6 +53,10 @@ final class Gateway implements HttpHandler {
         this.limits = limits;
     }
 
+    RateLimits limits() {
+        return limits;
+    }
+
     void defaultLatency(Duration latency) {
         this.defaultLatency = latency;
     }

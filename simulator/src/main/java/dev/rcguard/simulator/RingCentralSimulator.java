@@ -112,6 +112,9 @@ public final class RingCentralSimulator implements AutoCloseable {
                 settings.rateLimits,
                 settings.defaultLatency);
         server.createContext("/", gateway);
+        if (settings.controlEndpoint) {
+            server.createContext(ControlEndpoint.PATH, new ControlEndpoint(this, users, counters));
+        }
         server.setExecutor(executor);
         server.start();
         LOG.log(
@@ -391,6 +394,21 @@ public final class RingCentralSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Every user, in the order they were added. */
+    List<SimulatedUser> users() {
+        return users.all();
+    }
+
+    /** The rate limits in force now. */
+    RateLimits currentRateLimits() {
+        return running().limits();
+    }
+
+    /** {@link #rateLimitUsage(String, RateLimits.Group)} by user rather than by token. */
+    RateLimitUsage rateLimitUsage(SimulatedUser user, RateLimits.Group group) {
+        return running().usage(user, group);
+    }
+
     /** Rate-limit windows held in memory, for tests that they are forgotten. */
     int rateLimitWindows() {
         return running().rateLimitWindows();
@@ -442,7 +460,8 @@ public final class RingCentralSimulator implements AutoCloseable {
         /** The account id users get unless they set their own. */
         public static final String DEFAULT_ACCOUNT_ID = "400100200300";
 
-        private static final long FIRST_EXTENSION_ID = 400100200301L;
+        /** The extension id of the first user without one of its own; the next ones count up from it. */
+        static final long FIRST_EXTENSION_ID = 400100200301L;
 
         private int port;
         private int threads = 64;
@@ -454,6 +473,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         private Duration accessTokenLifetime = Duration.ofSeconds(3599);
         private Duration refreshTokenLifetime = Duration.ofSeconds(604799);
         private String scope = DEFAULT_SCOPE;
+        private boolean controlEndpoint;
         private final List<SimulatedUser> users = new ArrayList<>();
         private final AtomicInteger usersMade = new AtomicInteger();
 
@@ -492,6 +512,26 @@ public final class RingCentralSimulator implements AutoCloseable {
          */
         public Builder rateLimits(RateLimits rateLimits) {
             this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /**
+         * Serves the control endpoint under {@code /simulator/} on the simulator's port (default off; the standalone
+         * simulator turns it on): grant and revoke a permission of a user named by its {@link SimulatedUser#login(String)
+         * login}, read the user and the call counters, over HTTP, for a test that runs in another process. It is
+         * never under RingCentral's {@code /restapi} paths, and its requests are not counted as RingCentral calls
+         * (simulator/README.md, "The control endpoint").
+         *
+         * <pre>{@code
+         * RingCentralSimulator.builder().controlEndpoint(true).user(u -> u.login("alice").token("t1")).start();
+         * // POST http://127.0.0.1:<port>/simulator/users/alice/grants/ReadMessages -> 200 {"granted":true,...}
+         * }</pre>
+         *
+         * @param enabled whether to serve it
+         * @return this builder
+         */
+        public Builder controlEndpoint(boolean enabled) {
+            this.controlEndpoint = enabled;
             return this;
         }
 

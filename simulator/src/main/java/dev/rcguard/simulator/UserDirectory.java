@@ -40,6 +40,11 @@ final class UserDirectory {
                         u -> u.accountId().equals(accountId) && u.extensionId().equals(extensionId));
     }
 
+    /** Every user, in the order they were added. */
+    List<SimulatedUser> all() {
+        return List.copyOf(users);
+    }
+
     int size() {
         return users.size();
     }
