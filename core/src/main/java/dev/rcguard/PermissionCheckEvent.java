@@ -38,7 +38,7 @@ public record PermissionCheckEvent(
         Duration latency,
         boolean enforced) {
 
-    /** The reason code of a refusal (such as {@code InsufficientPermissions}), or {@code null}. */
+    /** {@return the reason code of a refusal (such as {@code InsufficientPermissions}), or {@code null}} */
     public String reasonCode() {
         return decision.reason() == null ? null : decision.reason().code();
     }

@@ -20,5 +20,10 @@ package dev.rcguard;
  */
 public interface PermissionCheckListener {
 
+    /**
+     * Called once for each check, on the request's thread, after the decision and before the response.
+     *
+     * @param event the check: what was protected, for whom, what was asked and what was decided
+     */
     void onCheck(PermissionCheckEvent event);
 }

@@ -10,6 +10,12 @@ public class PermissionDeniedException extends RuntimeException {
 
     private final transient Decision decision;
 
+    /**
+     * A refusal to be rendered by the adapter.
+     *
+     * @param decision the check's decision; never a grant
+     * @throws IllegalArgumentException if {@code decision} is a grant
+     */
     public PermissionDeniedException(Decision decision) {
         super(describe(decision), null, false, false);
         if (decision.isGranted()) {
@@ -18,6 +24,7 @@ public class PermissionDeniedException extends RuntimeException {
         this.decision = decision;
     }
 
+    /** {@return the decision that refused: denied, unauthenticated or unavailable} */
     public Decision decision() {
         return decision;
     }

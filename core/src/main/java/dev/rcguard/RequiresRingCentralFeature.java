@@ -37,11 +37,11 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresRingCentralFeature {
 
-    /** The RingCentral feature ids, such as {@code "SMSSending"}. */
+    /** {@return the RingCentral feature ids, such as {@code "SMSSending"}} */
     @Nonbinding
     String[] value();
 
-    /** How several ids combine; {@link Logical#ALL} by default. */
+    /** {@return how several ids combine; {@link Logical#ALL} by default} */
     @Nonbinding
     Logical logical() default Logical.ALL;
 }

@@ -37,11 +37,11 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresRingCentralPermission {
 
-    /** The RingCentral permission ids, such as {@code "ReadMessages"}. */
+    /** {@return the RingCentral permission ids, such as {@code "ReadMessages"}} */
     @Nonbinding
     String[] value();
 
-    /** How several ids combine; {@link Logical#ALL} by default. */
+    /** {@return how several ids combine; {@link Logical#ALL} by default} */
     @Nonbinding
     Logical logical() default Logical.ALL;
 
@@ -49,6 +49,8 @@ public @interface RequiresRingCentralPermission {
      * The extension the permission is exercised on, sent as {@code targetExtensionId}: a JAX-RS path parameter
      * placeholder such as {@code "{extensionId}"}, whose value must be digits or {@code ~}. Empty (the default) means
      * the caller's own extension.
+     *
+     * @return the target extension's placeholder or id, or empty for the caller's own
      */
     @Nonbinding
     String targetExtension() default "";

@@ -34,7 +34,12 @@ import java.util.function.Function;
  */
 public interface TokenSource {
 
-    /** The caller's access token in {@code request}, or {@code null} when it carries none. */
+    /**
+     * Finds the caller's access token.
+     *
+     * @param request the current request
+     * @return the caller's access token in {@code request}, or {@code null} when it carries none
+     */
     String accessToken(Request request);
 
     /**
@@ -47,6 +52,10 @@ public interface TokenSource {
      * <p>The guard calls this at most once per expired token: requests that meet the same expired token meanwhile,
      * or within a minute after, wait for that one call and use its outcome (RingCentral's Auth group allows a user 5
      * token calls a minute, and a refresh token is good for one refresh only).
+     *
+     * @param request the request that met the expired token
+     * @param expiredAccessToken the access token RingCentral called expired
+     * @return the new access token, or {@code null} when there is none
      */
     default String refresh(Request request, String expiredAccessToken) {
         return null;
@@ -55,23 +64,47 @@ public interface TokenSource {
     /** What a token source may read of the current request; each adapter gives its own view. */
     interface Request {
 
-        /** The value of the header {@code name}, or {@code null}. */
+        /**
+         * Reads a header.
+         *
+         * @param name the header's name, in any letter case
+         * @return the value of the header {@code name}, or {@code null}
+         */
         String header(String name);
 
-        /** The request attribute {@code name}, or {@code null}. */
+        /**
+         * Reads a request attribute.
+         *
+         * @param name the attribute's name
+         * @return the request attribute {@code name}, or {@code null}
+         */
         Object attribute(String name);
 
-        /** The attribute {@code name} of the request's HTTP session, or {@code null}; never creates a session. */
+        /**
+         * Reads an attribute of the request's HTTP session; never creates a session.
+         *
+         * @param name the attribute's name
+         * @return the attribute {@code name} of the request's HTTP session, or {@code null}
+         */
         Object sessionAttribute(String name);
 
         /**
          * Sets the attribute {@code name} of the request's HTTP session (a refreshed token's new place).
          *
+         * @param name the attribute's name
+         * @param value its new value
          * @throws IllegalStateException when the request has no session, or the view cannot write
          */
         void setSessionAttribute(String name, Object value);
 
-        /** A view that reads only: {@link #setSessionAttribute} throws. */
+        /**
+         * A view that reads only: {@link #setSessionAttribute} throws.
+         *
+         * @param headers a header's value by name
+         * @param attributes a request attribute by name
+         * @param sessionAttributes a session attribute by name ({@code null} without a session)
+         * @return the view
+         */
         static Request of(
                 Function<String, String> headers,
                 Function<String, Object> attributes,
@@ -84,6 +117,12 @@ public interface TokenSource {
         /**
          * A view made of look-ups, such as a servlet request's: {@code of(request::getHeader, request::getAttribute,
          * name -> request.getSession(false) == null ? null : ..., (name, value) -> ...)}.
+         *
+         * @param headers a header's value by name
+         * @param attributes a request attribute by name
+         * @param sessionAttributes a session attribute by name ({@code null} without a session)
+         * @param sessionWriter sets a session attribute; throws {@link IllegalStateException} where it cannot
+         * @return the view
          */
         static Request of(
                 Function<String, String> headers,

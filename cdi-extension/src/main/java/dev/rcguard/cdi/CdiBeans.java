@@ -13,6 +13,9 @@ import jakarta.enterprise.inject.spi.CDI;
  */
 public final class CdiBeans implements ManagedBeans {
 
+    /** Created by {@link java.util.ServiceLoader}, as core looks the service up. */
+    public CdiBeans() {}
+
     @Override
     public <T> T find(Class<T> type) {
         CDI<Object> cdi;

@@ -16,6 +16,9 @@ public final class CdiEvents implements PermissionCheckListener {
 
     private volatile Consumer<PermissionCheckEvent> fire;
 
+    /** Created by {@link java.util.ServiceLoader}, as core looks the service up. */
+    public CdiEvents() {}
+
     @Override
     public void onCheck(PermissionCheckEvent event) {
         Consumer<PermissionCheckEvent> current = fire;

@@ -20,6 +20,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 @ApplicationScoped
 public class CurrentRequest {
 
+    /** Created by the CDI container; the extension adds this bean to every application. */
+    public CurrentRequest() {}
+
     @Inject
     Instance<HttpServletRequest> servletRequest;
 
@@ -99,6 +102,9 @@ public class CurrentRequest {
     @RequestScoped
     public static class Memo {
         private final RequestMemo memo = RequestMemo.create();
+
+        /** Created by the CDI container, once per request context. */
+        public Memo() {}
 
         RequestMemo memo() {
             return memo;

@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
  */
 public class GuardExtension implements Extension {
 
+    /** Created by the CDI container, which finds the extension with {@link java.util.ServiceLoader}. */
+    public GuardExtension() {}
+
     private static final System.Logger LOG = System.getLogger("dev.rcguard.cdi");
 
     private final Map<Class<?>, Map<Method, GuardedMethod>> methods = new ConcurrentHashMap<>();

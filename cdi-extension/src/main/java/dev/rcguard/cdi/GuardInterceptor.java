@@ -30,6 +30,9 @@ import jakarta.interceptor.InvocationContext;
 @Priority(GuardInterceptor.PRIORITY)
 public class GuardInterceptor {
 
+    /** Created by the CDI container for each intercepted bean. */
+    public GuardInterceptor() {}
+
     /** {@code Interceptor.Priority.LIBRARY_BEFORE + 10}. */
     public static final int PRIORITY = Interceptor.Priority.LIBRARY_BEFORE + 10;
 
@@ -39,6 +42,14 @@ public class GuardInterceptor {
     @Inject
     CurrentRequest request;
 
+    /**
+     * Checks the method's requirement before it runs, once per request for the same requirement and target.
+     *
+     * @param invocation the intercepted call
+     * @return what the method returned
+     * @throws PermissionDeniedException when the check did not grant (in enforce mode)
+     * @throws Exception what the method threw
+     */
     @AroundInvoke
     public Object enforce(InvocationContext invocation) throws Exception {
         GuardedMethod method = runtime.method(invocation.getTarget(), invocation.getMethod());

@@ -25,6 +25,9 @@ import java.lang.reflect.Method;
 @ApplicationScoped
 public class GuardRuntime {
 
+    /** Created by the CDI container; the extension adds this bean to every application. */
+    public GuardRuntime() {}
+
     @Inject
     GuardExtension extension;
 

@@ -20,5 +20,8 @@ public @interface Guarded {
     final class Literal extends AnnotationLiteral<Guarded> implements Guarded {
         static final Literal INSTANCE = new Literal();
         private static final long serialVersionUID = 1L;
+
+        /** An instance; the extension uses the one {@code INSTANCE}. */
+        public Literal() {}
     }
 }

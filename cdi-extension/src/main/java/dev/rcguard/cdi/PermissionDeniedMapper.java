@@ -16,6 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class PermissionDeniedMapper implements ExceptionMapper<PermissionDeniedException> {
 
+    /** Created by the JAX-RS runtime, which finds the provider by scanning or among the application's classes. */
+    public PermissionDeniedMapper() {}
+
     @Override
     public Response toResponse(PermissionDeniedException denial) {
         return Problems.response(denial.decision());

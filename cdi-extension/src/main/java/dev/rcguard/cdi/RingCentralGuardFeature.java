@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
 @Provider
 public class RingCentralGuardFeature implements DynamicFeature {
 
+    /** Created by the JAX-RS runtime, which finds the provider by scanning or among the application's classes. */
+    public RingCentralGuardFeature() {}
+
     private static final System.Logger LOG = System.getLogger("dev.rcguard.cdi");
 
     /** This application's protected endpoints, told with their full paths on its first protected request. */

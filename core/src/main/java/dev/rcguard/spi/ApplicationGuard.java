@@ -35,13 +35,37 @@ public final class ApplicationGuard {
 
     /** Where an application keeps its state: its {@code ServletContext}'s attributes, or a map of its own. */
     public interface Attributes {
+        /**
+         * Reads an attribute.
+         *
+         * @param name the attribute's name
+         * @return its value, or {@code null}
+         */
         Object get(String name);
 
+        /**
+         * Sets an attribute.
+         *
+         * @param name the attribute's name
+         * @param value its new value
+         */
         void set(String name, Object value);
 
+        /**
+         * Removes an attribute.
+         *
+         * @param name the attribute's name
+         */
         void remove(String name);
 
-        /** A {@code ServletContext}'s: {@code of(context::getAttribute, context::setAttribute, context::removeAttribute)}. */
+        /**
+         * A {@code ServletContext}'s: {@code of(context::getAttribute, context::setAttribute, context::removeAttribute)}.
+         *
+         * @param getter reads an attribute by name
+         * @param setter sets an attribute
+         * @param remover removes an attribute
+         * @return the attributes
+         */
         static Attributes of(
                 Function<String, Object> getter, BiConsumer<String, Object> setter, Consumer<String> remover) {
             return new Attributes() {
@@ -62,7 +86,7 @@ public final class ApplicationGuard {
             };
         }
 
-        /** Attributes of their own, for an application that is not a web application (CDI SE, tests). */
+        /** {@return attributes of their own, for an application that is not a web application (CDI SE, tests)} */
         static Attributes inMemory() {
             Map<String, Object> values = new ConcurrentHashMap<>();
             return of(values::get, values::put, values::remove);
@@ -82,11 +106,12 @@ public final class ApplicationGuard {
             this.config = config;
         }
 
+        /** {@return the application's guard, shared by every adapter of the application} */
         public PermissionGuard guard() {
             return shared.guard;
         }
 
-        /** This adapter's configuration: the application's, with the adapter's own {@code rcguard.mode}. */
+        /** {@return this adapter's configuration: the application's, with the adapter's own {@code rcguard.mode}} */
         public GuardConfig config() {
             return config;
         }
@@ -128,8 +153,10 @@ public final class ApplicationGuard {
     /**
      * A lease on the application's guard, created now if the application has none.
      *
+     * @param attributes the application's attributes, where its guard is kept
      * @param applicationSettings the application's own settings (context parameters); {@code null} for unset
      * @param adapterSettings this adapter's own settings (filter init-params); {@code null} for unset
+     * @return this adapter's lease; close it when the adapter stops
      * @throws ConfigurationException for an invalid value, or an adapter setting that disagrees with the application
      */
     public static Lease acquire(

@@ -64,6 +64,8 @@ public final class Caller {
     /**
      * A caller for the token's own account and extension.
      *
+     * @param accessToken the caller's RingCentral access token
+     * @return the caller
      * @throws IllegalArgumentException if the token is not a well-formed bearer token (RFC 6750 {@code b64token})
      */
     public static Caller of(String accessToken) {
@@ -73,6 +75,10 @@ public final class Caller {
     /**
      * A caller for an explicit account and extension ({@code ~} or digits).
      *
+     * @param accessToken the caller's RingCentral access token
+     * @param accountId the account id: {@code ~} (the token's own) or digits
+     * @param extensionId the extension id: {@code ~} (the token's own) or digits
+     * @return the caller
      * @throws IllegalArgumentException if the token or an id is malformed
      */
     public static Caller of(String accessToken, String accountId, String extensionId) {
@@ -88,6 +94,9 @@ public final class Caller {
     /**
      * The caller named by an {@code Authorization} header value, or {@code null} when the header is absent, is not a
      * {@code Bearer} credential, or carries a malformed token.
+     *
+     * @param authorizationHeader the header's value, or {@code null}
+     * @return the caller, or {@code null}
      */
     public static Caller ofBearer(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.length() < 8) {
@@ -100,30 +109,42 @@ public final class Caller {
         return isWellFormedToken(token) ? new Caller(token, OWN, OWN) : null;
     }
 
-    /** Whether {@code value} is {@code ~} or an all-digit RingCentral id. */
+    /**
+     * Tells a RingCentral account or extension id.
+     *
+     * @param value the candidate id, or {@code null}
+     * @return whether {@code value} is {@code ~} or an all-digit RingCentral id
+     */
     public static boolean isExtensionId(String value) {
         return value != null && ID.matcher(value).matches();
     }
 
-    /** Whether {@code token} is a well-formed bearer token (RFC 6750 {@code b64token}, at most 4096 characters). */
+    /**
+     * Tells a well-formed bearer token.
+     *
+     * @param token the candidate token, or {@code null}
+     * @return whether {@code token} is a well-formed bearer token (RFC 6750 {@code b64token}, at most 4096 characters)
+     */
     public static boolean isWellFormedToken(String token) {
         return token != null && token.length() <= 4096 && TOKEN.matcher(token).matches();
     }
 
-    /** The access token, for the RingCentral client only. */
+    /** {@return the access token, for the RingCentral client only} */
     public String accessToken() {
         return accessToken;
     }
 
+    /** {@return the account id: {@code ~} (the token's own) or digits} */
     public String accountId() {
         return accountId;
     }
 
+    /** {@return the extension id: {@code ~} (the token's own) or digits} */
     public String extensionId() {
         return extensionId;
     }
 
-    /** A SHA-256 hash of the token: safe to keep as a map key or to correlate log lines. */
+    /** {@return a SHA-256 hash of the token: safe to keep as a map key or to correlate log lines} */
     public String fingerprint() {
         return fingerprint;
     }

@@ -57,6 +57,20 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * GuardConfig config = GuardConfig.load(name -> null); // no adapter-level settings
  * }</pre>
+ *
+ * @param serverUrl {@code rcguard.server-url}
+ * @param connectTimeout {@code rcguard.connect-timeout-ms}
+ * @param readTimeout {@code rcguard.read-timeout-ms}
+ * @param mode {@code rcguard.mode}
+ * @param coalesceInFlight {@code rcguard.coalesce-in-flight}
+ * @param maxConcurrentCalls {@code rcguard.max-concurrent-calls}
+ * @param rateLimitShare {@code rcguard.rate-limit-share}
+ * @param maxDecisionAge {@code rcguard.max-decision-age-ms}
+ * @param rateLimitStore {@code rcguard.rate-limit-store}
+ * @param jcacheUri {@code rcguard.jcache-uri}, or {@code null} for the provider's default
+ * @param jcacheProvider {@code rcguard.jcache-provider}, or {@code null} for the default provider
+ * @param tokenSource {@code rcguard.token-source}
+ * @param oauthClient {@code rcguard.client-id} and {@code rcguard.client-secret}, or {@code null} when unset
  */
 public record GuardConfig(
         URI serverUrl,
@@ -77,21 +91,35 @@ public record GuardConfig(
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
+    /** {@value}: RingCentral's base URL. */
     public static final String SERVER_URL = "rcguard.server-url";
+    /** {@value}: the TCP connect timeout, in milliseconds. */
     public static final String CONNECT_TIMEOUT_MS = "rcguard.connect-timeout-ms";
+    /** {@value}: the time to wait for an answer, in milliseconds. */
     public static final String READ_TIMEOUT_MS = "rcguard.read-timeout-ms";
+    /** {@value}: {@code enforce} or {@code report-only}. */
     public static final String MODE = "rcguard.mode";
+    /** {@value}: whether identical concurrent checks share one upstream call. */
     public static final String COALESCE_IN_FLIGHT = "rcguard.coalesce-in-flight";
+    /** {@value}: upstream calls in flight at once. */
     public static final String MAX_CONCURRENT_CALLS = "rcguard.max-concurrent-calls";
+    /** {@value}: the share of each user's RingCentral budget per group the guard may spend. */
     public static final String RATE_LIMIT_SHARE = "rcguard.rate-limit-share";
+    /** {@value}: the oldest decision the guard may reuse, in milliseconds. */
     public static final String MAX_DECISION_AGE_MS = "rcguard.max-decision-age-ms";
+    /** {@value}: where the rate-limit state lives: {@code memory} or {@code jcache}. */
     public static final String RATE_LIMIT_STORE = "rcguard.rate-limit-store";
+    /** {@value}: the JCache provider configuration to open. */
     public static final String JCACHE_URI = "rcguard.jcache-uri";
+    /** {@value}: the JCache provider's class. */
     public static final String JCACHE_PROVIDER = "rcguard.jcache-provider";
+    /** {@code rcguard.token-source}: where the caller's access token is. */
     public static final String TOKEN_SOURCE = TokenSources.KEY;
+    /** {@value}: the app's RingCentral OAuth client id. */
     public static final String CLIENT_ID = "rcguard.client-id";
+    /** {@value}: the app's RingCentral OAuth client secret; never shown. */
     public static final String CLIENT_SECRET = "rcguard.client-secret";
-    /** The Authorization: Bearer header. */
+    /** The default token source: the {@code Authorization: Bearer} header. */
     public static final String DEFAULT_TOKEN_SOURCE = TokenSources.HEADER;
 
     /** The names that hold for the whole application, whichever adapter asks: its one guard is made of them. */
@@ -113,12 +141,22 @@ public record GuardConfig(
     /**
      * The application's RingCentral OAuth credentials, with which a token source refreshes expired tokens.
      * {@link #toString()} never shows the secret.
+     *
+     * @param id {@code rcguard.client-id}
+     * @param secret {@code rcguard.client-secret}
      */
     public record OAuthClient(String id, String secret) {
 
         private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
         private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7E]{1,500}");
 
+        /**
+         * Validated credentials.
+         *
+         * @param id the app's client id: letters, digits, {@code _ . -}
+         * @param secret the app's client secret: printable characters, no spaces
+         * @throws ConfigurationException naming {@code rcguard.client-id} or {@code rcguard.client-secret}
+         */
         public OAuthClient {
             if (id == null || !ID.matcher(id).matches()) {
                 throw new ConfigurationException(CLIENT_ID, "must be the app's client id (letters, digits, _ . -)");
@@ -151,6 +189,24 @@ public record GuardConfig(
         REPORT_ONLY
     }
 
+    /**
+     * A validated configuration; {@link #load} reads one from the application's settings.
+     *
+     * @param serverUrl RingCentral's base URL; https unless the host is loopback
+     * @param connectTimeout the TCP connect timeout, positive
+     * @param readTimeout the time to wait for an answer, positive
+     * @param mode enforce or report-only
+     * @param coalesceInFlight whether identical concurrent checks share one upstream call
+     * @param maxConcurrentCalls upstream calls in flight at once, 1 to 4096
+     * @param rateLimitShare the share of each user's budget the guard may spend, 0.05 to 1
+     * @param maxDecisionAge the oldest decision the guard may reuse, 0 to 60 s
+     * @param rateLimitStore where the rate-limit state lives
+     * @param jcacheUri the JCache provider configuration, or {@code null}
+     * @param jcacheProvider the JCache provider's class, or {@code null}
+     * @param tokenSource where the caller's token is
+     * @param oauthClient the app's OAuth credentials, or {@code null}
+     * @throws ConfigurationException naming the key, for a bad value
+     */
     public GuardConfig {
         serverUrl = validServerUrl(serverUrl);
         connectTimeout = positive(CONNECT_TIMEOUT_MS, connectTimeout);
@@ -177,7 +233,7 @@ public record GuardConfig(
         }
     }
 
-    /** The defaults, against production RingCentral. */
+    /** {@return the defaults, against production RingCentral} */
     public static GuardConfig defaults() {
         return load(name -> null);
     }
@@ -186,6 +242,7 @@ public record GuardConfig(
      * Reads and validates every name.
      *
      * @param overrides the adapter's own settings (such as filter init-params); answers {@code null} for unset
+     * @return the configuration
      * @throws ConfigurationException naming the key, for a bad value
      */
     public static GuardConfig load(Function<String, String> overrides) {
@@ -206,7 +263,12 @@ public record GuardConfig(
                 oauthClient(lookup.get(CLIENT_ID, ""), lookup.get(CLIENT_SECRET, "")));
     }
 
-    /** A copy for another RingCentral server (tests, the demo and the simulator). */
+    /**
+     * A copy for another RingCentral server (tests, the demo and the simulator).
+     *
+     * @param url the other server's base URL
+     * @return the copy
+     */
     public GuardConfig withServerUrl(URI url) {
         return new GuardConfig(
                 url,
@@ -224,7 +286,13 @@ public record GuardConfig(
                 oauthClient);
     }
 
-    /** The value of one configuration name, as text {@link #load} reads back to the same value. */
+    /**
+     * The value of one configuration name, as text {@link #load} reads back to the same value.
+     *
+     * @param name a configuration name, such as {@link #SERVER_URL}
+     * @return its value as text; the client secret included
+     * @throws IllegalArgumentException for a name that is not a configuration name
+     */
     public String setting(String name) {
         return switch (name) {
             case SERVER_URL -> serverUrl.toString();
@@ -245,7 +313,7 @@ public record GuardConfig(
         };
     }
 
-    /** How long a check may wait for all its answers before it fails closed. */
+    /** {@return how long a check may wait for all its answers before it fails closed} */
     public Duration checkDeadline() {
         return connectTimeout.plus(readTimeout).plusSeconds(1);
     }
@@ -383,7 +451,12 @@ public record GuardConfig(
         return new OAuthClient(id.strip(), secret.strip());
     }
 
-    /** The value of {@code name} for a message: never the client secret. */
+    /**
+     * The value of {@code name} for a message: never the client secret.
+     *
+     * @param name a configuration name
+     * @return its value as text, {@code ****} for a set client secret
+     */
     public String shown(String name) {
         return name.equals(CLIENT_SECRET) && oauthClient != null ? "****" : setting(name);
     }

@@ -11,6 +11,9 @@ public interface ManagedBeans {
      * The bean of {@code type} (for a normal scope, its client proxy), or {@code null} when {@code type} is not a
      * bean here.
      *
+     * @param <T> the bean's type
+     * @param type the class named by {@code rcguard.token-source=class:CLASS}
+     * @return the bean, or {@code null}
      * @throws dev.rcguard.ConfigurationException when the application has several beans of {@code type}
      */
     <T> T find(Class<T> type);

@@ -140,16 +140,28 @@ public final class PermissionGuard implements AutoCloseable {
                 System::nanoTime);
     }
 
-    /** A guard that calls the RingCentral server {@code config} names. Close it when the application stops. */
+    /**
+     * A guard that calls the RingCentral server {@code config} names. Close it when the application stops.
+     *
+     * @param config the guard's configuration
+     * @return the guard
+     */
     public static PermissionGuard create(GuardConfig config) {
         return over(new HttpRingCentralClient(config), config);
     }
 
-    /** A guard over another transport (benchmarks, tests); closing the guard closes the transport. */
+    /**
+     * A guard over another transport (benchmarks, tests); closing the guard closes the transport.
+     *
+     * @param client the transport to RingCentral
+     * @param config the guard's configuration
+     * @return the guard
+     */
     public static PermissionGuard over(RingCentralClient client, GuardConfig config) {
         return new PermissionGuard(client, config, System::currentTimeMillis);
     }
 
+    /** {@return the guard's configuration} */
     public GuardConfig config() {
         return config;
     }
@@ -157,12 +169,21 @@ public final class PermissionGuard implements AutoCloseable {
     /**
      * The caller of {@code request}, from the application's {@link TokenSource} ({@code rcguard.token-source});
      * {@code null} when the request carries no well-formed token (a 401, nothing sent).
+     *
+     * @param request the adapter's view of the current request
+     * @return the caller, or {@code null}
      */
     public Caller caller(TokenSource.Request request) {
         return caller(tokenSource, request);
     }
 
-    /** As {@link #caller(TokenSource.Request)}, from another source; one that throws counts as no token, logged. */
+    /**
+     * As {@link #caller(TokenSource.Request)}, from another source; one that throws counts as no token, logged.
+     *
+     * @param source the token source to ask
+     * @param request the adapter's view of the current request
+     * @return the caller, or {@code null}
+     */
     public Caller caller(TokenSource source, TokenSource.Request request) {
         String token;
         try {
@@ -194,10 +215,13 @@ public final class PermissionGuard implements AutoCloseable {
      * report-only mode lets a refusal through.
      *
      * @param endpoint the protected endpoint, for logs (such as {@code GET /api/messages})
+     * @param requirement what the endpoint requires
      * @param caller the caller, or {@code null} when the request carried no usable token
      * @param rawTarget the target extension as the request gave it (a path or query parameter, an argument), or
      *     {@code null}; ignored unless the requirement has a target extension
+     * @param memo this request's memo: what it already asked and was granted
      * @param mode enforce, or report-only
+     * @return the verdict: proceed, or the refusal to write
      */
     public Verdict enforce(
             String endpoint,
@@ -325,8 +349,10 @@ public final class PermissionGuard implements AutoCloseable {
      * Checks {@code requirement} and waits for the decision (at most {@link GuardConfig#checkDeadline()}).
      *
      * @param caller the caller, or {@code null} when the request carried no usable token
+     * @param requirement the permissions or features to check
      * @param targetExtensionId the target extension of the permission checks, or {@code null} for the caller's own
      * @param memo this request's memo
+     * @return the decision; errors are refusals, never exceptions
      */
     public Decision check(Caller caller, Requirement requirement, String targetExtensionId, RequestMemo memo) {
         CompletableFuture<Decision> decision = checkAsync(caller, requirement, targetExtensionId, memo);
@@ -342,7 +368,15 @@ public final class PermissionGuard implements AutoCloseable {
         }
     }
 
-    /** As {@link #check}, without waiting. The future never fails: errors are refusals. */
+    /**
+     * As {@link #check}, without waiting. The future never fails: errors are refusals.
+     *
+     * @param caller the caller, or {@code null} when the request carried no usable token
+     * @param requirement the permissions or features to check
+     * @param targetExtensionId the target extension of the permission checks, or {@code null} for the caller's own
+     * @param memo this request's memo
+     * @return the decision to come
+     */
     public CompletableFuture<Decision> checkAsync(
             Caller caller, Requirement requirement, String targetExtensionId, RequestMemo memo) {
         if (caller == null) {
@@ -421,17 +455,17 @@ public final class PermissionGuard implements AutoCloseable {
                 : call.get();
     }
 
-    /** How the guard spends each user's rate-limit budget: its calls, reused decisions, refusals, and budgets. */
+    /** {@return how the guard spends each user's rate-limit budget: its calls, reused decisions, refusals, and budgets} */
     public RateLimitEconomy economy() {
         return economy;
     }
 
-    /** Token refreshes started since the guard started: one per expired token, however many requests met it. */
+    /** {@return the token refreshes started since the guard started: one per expired token, however many requests met it} */
     public long refreshesStarted() {
         return refreshes.started();
     }
 
-    /** Upstream calls in flight right now. */
+    /** {@return the upstream calls in flight right now} */
     public int callsInFlight() {
         return permissionCalls.size() + featureCalls.size();
     }

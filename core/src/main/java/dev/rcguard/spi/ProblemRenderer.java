@@ -26,9 +26,13 @@ import java.util.Map;
  */
 public final class ProblemRenderer {
 
+    /** The media type of every refusal's body (RFC 9457). */
     public static final String CONTENT_TYPE = "application/problem+json";
+    /** The problem type of a 403: RingCentral denied a permission or feature. */
     public static final String TYPE_DENIED = "urn:rcguard:permission-denied";
+    /** The problem type of a 401: no usable token, or RingCentral rejected it. */
     public static final String TYPE_UNAUTHENTICATED = "urn:rcguard:unauthenticated";
+    /** The problem type of a 503: RingCentral gave no usable answer, or its rate limit was reached. */
     public static final String TYPE_UNAVAILABLE = "urn:rcguard:unavailable";
 
     static final String CHALLENGE = "Bearer realm=\"RingCentral\"";
@@ -40,7 +44,13 @@ public final class ProblemRenderer {
 
     private ProblemRenderer() {}
 
-    /** The response for a refusal. */
+    /**
+     * The response for a refusal.
+     *
+     * @param decision a decision that did not grant
+     * @return its status, headers and problem+json body
+     * @throws IllegalArgumentException for a grant
+     */
     public static ProblemResponse render(Decision decision) {
         return switch (decision.outcome()) {
             case DENIED -> denied(decision);

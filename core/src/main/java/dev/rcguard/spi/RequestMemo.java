@@ -42,7 +42,7 @@ public final class RequestMemo {
 
     private RequestMemo() {}
 
-    /** A fresh, empty memo for one request. */
+    /** {@return a fresh, empty memo for one request} */
     public static RequestMemo create() {
         return new RequestMemo();
     }
@@ -52,6 +52,7 @@ public final class RequestMemo {
      *
      * @param getter reads a request attribute
      * @param setter writes a request attribute
+     * @return the request's memo
      */
     public static RequestMemo of(Function<String, Object> getter, BiConsumer<String, Object> setter) {
         if (getter.apply(ATTRIBUTE) instanceof RequestMemo memo) {

@@ -29,8 +29,20 @@ public record Requirement(Rule permissions, Rule features, String targetExtensio
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.\\-]*)}");
 
-    /** Ids combined by {@link Logical}. */
+    /**
+     * Ids combined by {@link Logical}.
+     *
+     * @param ids the permission or feature ids: distinct, each letters, digits and {@code _}, starting with a letter
+     * @param logical how they combine
+     */
     public record Rule(List<String> ids, Logical logical) {
+        /**
+         * A validated rule; the ids are copied.
+         *
+         * @param ids at least one id
+         * @param logical ALL or ANY
+         * @throws InvalidRequirementException naming the problem
+         */
         public Rule {
             ids = List.copyOf(ids);
             if (ids.isEmpty()) {
@@ -50,6 +62,14 @@ public record Requirement(Rule permissions, Rule features, String targetExtensio
         }
     }
 
+    /**
+     * A validated requirement: permissions, features or both; a target extension only with permissions.
+     *
+     * @param permissions the permission rule, or {@code null}
+     * @param features the feature rule, or {@code null}
+     * @param targetExtension the name of the request parameter naming the target extension, or {@code null}
+     * @throws InvalidRequirementException naming the problem
+     */
     public Requirement {
         if (permissions == null && features == null) {
             throw new InvalidRequirementException("neither permissions nor features given");
@@ -59,10 +79,24 @@ public record Requirement(Rule permissions, Rule features, String targetExtensio
         }
     }
 
+    /**
+     * A requirement of permissions only, for the caller's own extension.
+     *
+     * @param logical how the ids combine
+     * @param ids the permission ids
+     * @return the requirement
+     */
     public static Requirement permissions(Logical logical, String... ids) {
         return new Requirement(new Rule(List.of(ids), logical), null, null);
     }
 
+    /**
+     * A requirement of features only.
+     *
+     * @param logical how the ids combine
+     * @param ids the feature ids
+     * @return the requirement
+     */
     public static Requirement features(Logical logical, String... ids) {
         return new Requirement(null, new Rule(List.of(ids), logical), null);
     }
@@ -70,6 +104,9 @@ public record Requirement(Rule permissions, Rule features, String targetExtensio
     /**
      * The requirement the annotations express, or empty when both are {@code null}.
      *
+     * @param permission the permission annotation, or {@code null}
+     * @param feature the feature annotation, or {@code null}
+     * @return the requirement, or empty
      * @throws InvalidRequirementException naming the problem, if an annotation is invalid
      */
     public static Optional<Requirement> of(
@@ -86,12 +123,23 @@ public record Requirement(Rule permissions, Rule features, String targetExtensio
     /** Reads one annotation of a method or a type: reflection's, or CDI's annotated types'. */
     @FunctionalInterface
     public interface Annotations {
+        /**
+         * Reads one annotation.
+         *
+         * @param <A> the annotation's type
+         * @param annotationType the annotation's class
+         * @return the annotation, or {@code null} when it is absent
+         */
         <A extends Annotation> A get(Class<A> annotationType);
     }
 
     /**
      * The requirement of {@code method} as invoked on {@code type}, by reflection.
      *
+     * @param type the class the method is invoked on
+     * @param method the method
+     * @return the requirement, or empty when neither carries an annotation
+     * @throws InvalidRequirementException with a message naming the class, the method and the problem
      * @see #resolve(String, Annotations, Annotations)
      */
     public static Optional<Requirement> resolve(Class<?> type, Method method) {
@@ -105,6 +153,7 @@ public record Requirement(Rule permissions, Rule features, String targetExtensio
      * @param where the class and method, for messages ({@code com.example.Mailbox#messages})
      * @param method the method's annotations
      * @param type the annotations of the class the method is invoked on
+     * @return the requirement, or empty when neither carries an annotation
      * @throws InvalidRequirementException with a message naming {@code where} and the problem
      */
     public static Optional<Requirement> resolve(String where, Annotations method, Annotations type) {

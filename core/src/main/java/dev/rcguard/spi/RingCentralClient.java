@@ -22,11 +22,20 @@ public interface RingCentralClient {
     /**
      * {@code GET .../authz-profile/check?permissionId=X[&targetExtensionId=Y]}.
      *
+     * @param caller whose token is sent
+     * @param permissionId the permission id
      * @param targetExtensionId the extension the permission is exercised on, or {@code null} for the caller's own
+     * @return the answer to come; never failed
      */
     CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId);
 
-    /** {@code GET .../features?featureId=A&featureId=B}: one call for all ids; one decision per id asked. */
+    /**
+     * {@code GET .../features?featureId=A&featureId=B}: one call for all ids; one decision per id asked.
+     *
+     * @param caller whose token is sent
+     * @param featureIds the feature ids
+     * @return the answer to come; never failed
+     */
     CompletableFuture<Answer> checkFeatures(Caller caller, List<String> featureIds);
 
     /**
@@ -41,6 +50,13 @@ public interface RingCentralClient {
 
         private static final Pattern USER = Pattern.compile("[0-9]{1,20}/[0-9]{1,20}");
 
+        /**
+         * An answer; the decisions are copied.
+         *
+         * @param decisions one decision per id asked
+         * @param rateLimit the rate-limit headers, or {@code null}
+         * @param user {@code accountId/extensionId}, digits, or {@code null}
+         */
         public Answer {
             decisions = Map.copyOf(decisions);
             if (user != null && !USER.matcher(user).matches()) {
@@ -48,14 +64,25 @@ public interface RingCentralClient {
             }
         }
 
-        /** The same decision for every id, and nothing learned of the user or the budget (no answer came). */
+        /**
+         * The same decision for every id, and nothing learned of the user or the budget (no answer came).
+         *
+         * @param ids the ids asked
+         * @param decision the decision for each
+         * @return the answer
+         */
         public static Answer only(List<String> ids, Decision decision) {
             Map<String, Decision> decisions = new HashMap<>(ids.size() * 2);
             ids.forEach(id -> decisions.put(id, decision));
             return new Answer(decisions, null, null);
         }
 
-        /** The decision about {@code id}; a refusal if the answer has none. */
+        /**
+         * The decision about one id.
+         *
+         * @param id an id asked
+         * @return its decision; a refusal if the answer has none
+         */
         public Decision decision(String id) {
             Decision decision = decisions.get(id);
             return decision != null
@@ -76,6 +103,14 @@ public interface RingCentralClient {
 
         private static final Pattern GROUP = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
 
+        /**
+         * Validated headers.
+         *
+         * @param group a short word
+         * @param limit positive
+         * @param remaining between 0 and {@code limit}
+         * @param window positive
+         */
         public RateLimit {
             Objects.requireNonNull(window, "window");
             if (group == null || !GROUP.matcher(group).matches()) {

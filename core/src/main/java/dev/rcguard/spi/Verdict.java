@@ -18,7 +18,7 @@ public record Verdict(Decision decision, boolean enforced, Duration latency, boo
         return new Verdict(Decision.granted(), enforced, Duration.ZERO, true);
     }
 
-    /** Whether the protected code may run: a grant, or any decision in report-only mode. */
+    /** {@return whether the protected code may run: a grant, or any decision in report-only mode} */
     public boolean proceeds() {
         return decision.isGranted() || !enforced;
     }

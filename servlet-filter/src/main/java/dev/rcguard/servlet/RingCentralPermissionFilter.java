@@ -79,16 +79,27 @@ import java.util.Collections;
  */
 public class RingCentralPermissionFilter extends HttpFilter {
 
+    /** The init-param {@code permissions}: the permission ids, separated by commas. */
     public static final String PERMISSIONS = "permissions";
+    /** The init-param {@code features}: the feature ids, separated by commas. */
     public static final String FEATURES = "features";
+    /** The init-param {@code logical}: {@code ALL} or {@code ANY}. */
     public static final String LOGICAL = "logical";
+    /** The init-param {@code methods}: the HTTP methods checked, separated by commas. */
     public static final String METHODS = "methods";
+    /** The init-param {@code target-extension-param}: where the target extension is in the request. */
     public static final String TARGET_EXTENSION_PARAM = "target-extension-param";
 
     private static final System.Logger LOG = System.getLogger(RingCentralPermissionFilter.class.getName());
 
+    /** What this declaration requires, parsed from its init-params by {@link #init()}. */
     private FilterRule rule;
+
+    /** This filter's hold on the application's guard, from {@link #init()} to {@link #destroy()}. */
     private ApplicationGuard.Lease lease;
+
+    /** Created by the servlet container for each {@code <filter>} declaration. */
+    public RingCentralPermissionFilter() {}
 
     @Override
     public void init() throws ServletException {

@@ -38,27 +38,46 @@ public final class CallCounters {
 
     CallCounters() {}
 
-    /** All requests received. */
+    /** {@return all requests received} */
     public long total() {
         return total.sum();
     }
 
-    /** Requests to one endpoint. */
+    /**
+     * {@return requests to one endpoint}
+     *
+     * @param endpoint the endpoint
+     */
     public long calls(Endpoint endpoint) {
         return get(endpoint);
     }
 
-    /** Requests, to any endpoint, that carried {@code Bearer token}. */
+    /**
+     * {@return requests, to any endpoint, that carried {@code Bearer token}}
+     *
+     * @param token the bearer token
+     */
     public long callsWithToken(String token) {
         return get(new ByToken(token));
     }
 
-    /** How often {@code token} asked about {@code id}, as a permission or as a feature. */
+    /**
+     * {@return how often {@code token} asked about {@code id}, as a permission or as a feature}
+     *
+     * @param token the bearer token
+     * @param id a permission or feature id
+     */
     public long calls(String token, String id) {
         return calls(Endpoint.PERMISSION_CHECK, token, id) + calls(Endpoint.FEATURES, token, id);
     }
 
-    /** How often {@code token} asked {@code endpoint} about {@code id}. */
+    /**
+     * {@return how often {@code token} asked {@code endpoint} about {@code id}}
+     *
+     * @param endpoint the endpoint
+     * @param token the bearer token
+     * @param id a permission or feature id
+     */
     public long calls(Endpoint endpoint, String token, String id) {
         return get(new ById(endpoint, token, id));
     }
@@ -66,6 +85,9 @@ public final class CallCounters {
     /**
      * Requests to the OAuth token endpoint whose {@code grant_type} was {@code grant}, whatever they were answered
      * (200, 400, 429, an injected fault): a test can assert that exactly one refresh reached the simulator.
+     *
+     * @param grant the grant type
+     * @return how many such requests came
      */
     public long tokenCalls(OAuthGrant grant) {
         return get(new ByGrant(grant));
@@ -84,7 +106,7 @@ public final class CallCounters {
         return asked;
     }
 
-    /** Distinct client connections seen. */
+    /** {@return distinct client connections seen} */
     public long connections() {
         return connections.size();
     }

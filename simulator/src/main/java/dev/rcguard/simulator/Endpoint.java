@@ -38,12 +38,12 @@ public enum Endpoint {
         this.group = group;
     }
 
-    /** The path after {@code .../extension/{extensionId}}, e.g. {@code /features}; for {@link #OAUTH_TOKEN} its path. */
+    /** {@return the path after {@code .../extension/{extensionId}}, e.g. {@code /features}; for {@link #OAUTH_TOKEN} its path} */
     public String suffix() {
         return suffix;
     }
 
-    /** The rate-limit group RingCentral puts this endpoint in. */
+    /** {@return the rate-limit group RingCentral puts this endpoint in} */
     public RateLimits.Group group() {
         return group;
     }

@@ -28,6 +28,13 @@ public record Feature(String id, boolean available, List<Param> params, Reason r
      * @param permission the missing permission for {@code InsufficientPermissions}, else {@code null}
      */
     public record Reason(String code, String message, String permission) {
+        /**
+         * A validated reason.
+         *
+         * @param code the reason code
+         * @param message the human text
+         * @param permission the missing permission, or {@code null}
+         */
         public Reason {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
@@ -41,6 +48,12 @@ public record Feature(String id, boolean available, List<Param> params, Reason r
      * @param value e.g. {@code 100}
      */
     public record Param(String name, String value) {
+        /**
+         * A validated parameter.
+         *
+         * @param name the parameter's name
+         * @param value its value
+         */
         public Param {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -51,6 +64,14 @@ public record Feature(String id, boolean available, List<Param> params, Reason r
     public static final Reason TURNED_OFF =
             new Reason("ConfigurationLimitation", "The feature is turned off for the extension", null);
 
+    /**
+     * A validated feature; the parameters are copied.
+     *
+     * @param id the feature id
+     * @param available whether RingCentral answers it available
+     * @param params its parameters
+     * @param reason why it is unavailable; {@code null} when available
+     */
     public Feature {
         Objects.requireNonNull(id, "id");
         params = List.copyOf(params);
@@ -59,17 +80,34 @@ public record Feature(String id, boolean available, List<Param> params, Reason r
         }
     }
 
-    /** An available feature without parameters. */
+    /**
+     * An available feature without parameters.
+     *
+     * @param id the feature id
+     * @return the feature
+     */
     public static Feature available(String id) {
         return new Feature(id, true, List.of(), null);
     }
 
-    /** An unavailable feature with the given reason. */
+    /**
+     * An unavailable feature with the given reason.
+     *
+     * @param id the feature id
+     * @param reason why it is unavailable
+     * @return the feature
+     */
     public static Feature unavailable(String id, Reason reason) {
         return new Feature(id, false, List.of(), reason);
     }
 
-    /** An available feature, or one unavailable for {@link #TURNED_OFF}. */
+    /**
+     * An available feature, or one unavailable for {@link #TURNED_OFF}.
+     *
+     * @param id the feature id
+     * @param available whether it is available
+     * @return the feature
+     */
     public static Feature of(String id, boolean available) {
         return available ? available(id) : unavailable(id, TURNED_OFF);
     }

@@ -79,6 +79,12 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * Starts the simulator on 127.0.0.1 with the demo users and runs until interrupted; {@code --help} lists the options.
+     *
+     * @param args the command line
+     * @throws InterruptedException when interrupted while running
+     */
     public static void main(String[] args) throws InterruptedException {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(HELP);

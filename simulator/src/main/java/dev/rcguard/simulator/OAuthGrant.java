@@ -22,12 +22,17 @@ public enum OAuthGrant {
         this.value = value;
     }
 
-    /** The {@code grant_type} value. */
+    /** {@return the {@code grant_type} value} */
     public String value() {
         return value;
     }
 
-    /** The grant named by a {@code grant_type} value, if the simulator accepts it. */
+    /**
+     * The grant named by a {@code grant_type} value, if the simulator accepts it.
+     *
+     * @param value a {@code grant_type} value
+     * @return the grant, or empty
+     */
     public static Optional<OAuthGrant> of(String value) {
         for (OAuthGrant grant : values()) {
             if (grant.value.equals(value)) {

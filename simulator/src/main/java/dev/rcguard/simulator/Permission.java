@@ -34,6 +34,16 @@ public record Permission(
     /** The role id used when none is given. */
     public static final String DEFAULT_ROLE_ID = "1";
 
+    /**
+     * A validated permission; the scopes are copied.
+     *
+     * @param id the permission id
+     * @param effectiveRoleId the role that grants it
+     * @param scopes where it may be exercised, such as {@code Self}
+     * @param assignable RingCentral's {@code assignable}
+     * @param readOnly RingCentral's {@code readOnly}
+     * @param siteCompatible RingCentral's {@code siteCompatible}
+     */
     public Permission {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(effectiveRoleId, "effectiveRoleId");
@@ -41,12 +51,24 @@ public record Permission(
         scopes = List.copyOf(scopes);
     }
 
-    /** A permission with the default role, scope {@code Self}, assignable and site-independent. */
+    /**
+     * A permission with the default role, scope {@code Self}, assignable and site-independent.
+     *
+     * @param id the permission id
+     * @return the permission
+     */
     public static Permission of(String id) {
         return of(id, DEFAULT_ROLE_ID, "Self");
     }
 
-    /** A permission with the given role and scopes, assignable and site-independent. */
+    /**
+     * A permission with the given role and scopes, assignable and site-independent.
+     *
+     * @param id the permission id
+     * @param effectiveRoleId the role that grants it
+     * @param scopes where it may be exercised
+     * @return the permission
+     */
     public static Permission of(String id, String effectiveRoleId, String... scopes) {
         return new Permission(id, effectiveRoleId, List.of(scopes), true, false, "Independent");
     }

@@ -27,6 +27,15 @@ import java.util.Optional;
  */
 public record RateLimitUsage(RateLimits.Group group, int limit, int spent, Instant windowEnd, Instant penaltyEnd) {
 
+    /**
+     * A usage snapshot.
+     *
+     * @param group the rate-limit group
+     * @param limit calls allowed per window
+     * @param spent calls allowed in the current window
+     * @param windowEnd when the current window ends, or {@code null}
+     * @param penaltyEnd when the current penalty ends, or {@code null}
+     */
     public RateLimitUsage {
         Objects.requireNonNull(group, "group");
     }
@@ -35,22 +44,22 @@ public record RateLimitUsage(RateLimits.Group group, int limit, int spent, Insta
         return new RateLimitUsage(group, limit, 0, null, null);
     }
 
-    /** What is left of the budget in the current window: {@code limit - spent}, or 0 during a penalty. */
+    /** {@return what is left of the budget in the current window: {@code limit - spent}, or 0 during a penalty} */
     public int remaining() {
         return inPenalty() ? 0 : Math.max(0, limit - spent);
     }
 
-    /** Whether the user is in a penalty: every call is answered 429 and restarts it. */
+    /** {@return whether the user is in a penalty: every call is answered 429 and restarts it} */
     public boolean inPenalty() {
         return penaltyEnd != null;
     }
 
-    /** When the current penalty ends, if the user is in one. */
+    /** {@return when the current penalty ends, if the user is in one} */
     public Optional<Instant> penaltyEnds() {
         return Optional.ofNullable(penaltyEnd);
     }
 
-    /** When the current window ends, if one runs. */
+    /** {@return when the current window ends, if one runs} */
     public Optional<Instant> windowEnds() {
         return Optional.ofNullable(windowEnd);
     }

@@ -35,7 +35,9 @@ public record RateLimits(boolean enabled, int light, int medium, int auth, Durat
 
     /** RingCentral's rate-limit groups that the simulated endpoints belong to. */
     public enum Group {
+        /** RingCentral's Light group. */
         LIGHT("Light"),
+        /** RingCentral's Medium group. */
         MEDIUM("Medium"),
         /** The OAuth token endpoint. */
         AUTH("Auth");
@@ -46,12 +48,22 @@ public record RateLimits(boolean enabled, int light, int medium, int auth, Durat
             this.headerValue = headerValue;
         }
 
-        /** The value of {@code X-Rate-Limit-Group}. */
+        /** {@return the value of {@code X-Rate-Limit-Group}} */
         public String headerValue() {
             return headerValue;
         }
     }
 
+    /**
+     * Validated limits.
+     *
+     * @param enabled whether they are enforced
+     * @param light the Light limit, positive
+     * @param medium the Medium limit, positive
+     * @param auth the Auth limit, positive
+     * @param window the window, positive
+     * @param penalty the penalty, positive
+     */
     public RateLimits {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(penalty, "penalty");
@@ -60,37 +72,72 @@ public record RateLimits(boolean enabled, int light, int medium, int auth, Durat
         }
     }
 
-    /** The limits with Auth at {@value #DEFAULT_AUTH}, as before the Auth group existed. */
+    /**
+     * The limits with Auth at {@value #DEFAULT_AUTH}, as before the Auth group existed.
+     *
+     * @param enabled whether they are enforced
+     * @param light the Light limit per window
+     * @param medium the Medium limit per window
+     * @param window the window
+     * @param penalty the penalty after a 429
+     */
     public RateLimits(boolean enabled, int light, int medium, Duration window, Duration penalty) {
         this(enabled, light, medium, DEFAULT_AUTH, window, penalty);
     }
 
-    /** Light 50, Medium 40, Auth 5 per 60 s; 60 s penalty. */
+    /** {@return light 50, Medium 40, Auth 5 per 60 s; 60 s penalty} */
     public static RateLimits ringCentralDefaults() {
         return of(50, 40, Duration.ofSeconds(60), Duration.ofSeconds(60));
     }
 
-    /** Enforced limits with the given values; Auth {@value #DEFAULT_AUTH}. */
+    /**
+     * Enforced limits with the given values; Auth {@value #DEFAULT_AUTH}.
+     *
+     * @param light the Light limit per window
+     * @param medium the Medium limit per window
+     * @param window the window
+     * @param penalty the penalty after a 429
+     * @return the limits
+     */
     public static RateLimits of(int light, int medium, Duration window, Duration penalty) {
         return new RateLimits(true, light, medium, window, penalty);
     }
 
-    /** Enforced limits with the given values, Auth included. */
+    /**
+     * Enforced limits with the given values, Auth included.
+     *
+     * @param light the Light limit per window
+     * @param medium the Medium limit per window
+     * @param auth the Auth limit per window
+     * @param window the window
+     * @param penalty the penalty after a 429
+     * @return the limits
+     */
     public static RateLimits of(int light, int medium, int auth, Duration window, Duration penalty) {
         return new RateLimits(true, light, medium, auth, window, penalty);
     }
 
-    /** These limits with another Auth limit. */
+    /**
+     * These limits with another Auth limit.
+     *
+     * @param auth the Auth limit per window
+     * @return the new limits
+     */
     public RateLimits withAuth(int auth) {
         return new RateLimits(enabled, light, medium, auth, window, penalty);
     }
 
-    /** RingCentral's default numbers, but never enforced. */
+    /** {@return ringCentral's default numbers, but never enforced} */
     public static RateLimits disabled() {
         return new RateLimits(false, 50, 40, Duration.ofSeconds(60), Duration.ofSeconds(60));
     }
 
-    /** The limit of one group. */
+    /**
+     * The limit of one group.
+     *
+     * @param group a rate-limit group
+     * @return its limit per window
+     */
     public int limit(Group group) {
         return switch (group) {
             case LIGHT -> light;

@@ -76,12 +76,16 @@ public final class RingCentralSimulator implements AutoCloseable {
                 settings.scope);
     }
 
-    /** A builder with an ephemeral port, 64 threads, RingCentral's rate limits and no latency. */
+    /** {@return a builder with an ephemeral port, 64 threads, RingCentral's rate limits and no latency} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds to {@code 127.0.0.1} and returns once the server is listening. */
+    /**
+     * Binds to {@code 127.0.0.1} and returns once the server is listening.
+     *
+     * @return this simulator, listening
+     */
     public synchronized RingCentralSimulator start() {
         if (server != null) {
             throw new IllegalStateException("Already started");
@@ -121,12 +125,12 @@ public final class RingCentralSimulator implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    /** {@return {@code http://127.0.0.1:<port>}, without a trailing slash} */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** The port the server listens on. */
+    /** {@return the port the server listens on} */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("Not started");
@@ -134,24 +138,44 @@ public final class RingCentralSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The user owning {@code token}, to read or change while the simulator runs. */
+    /**
+     * The user owning {@code token}, to read or change while the simulator runs.
+     *
+     * @param token a token the user owns
+     * @return the user
+     */
     public SimulatedUser user(String token) {
         return users.byToken(token).orElseThrow(() -> new IllegalArgumentException("No user has this token"));
     }
 
-    /** The user with this login name (see {@link SimulatedUser#login(String)}). */
+    /**
+     * The user with this login name (see {@link SimulatedUser#login(String)}).
+     *
+     * @param login the user's login name
+     * @return the user
+     */
     public SimulatedUser userByLogin(String login) {
         return users.byLogin(login).orElseThrow(() -> new IllegalArgumentException("No user has this login"));
     }
 
-    /** Adds a user at run time; ids default as in {@link Builder#user(Consumer)}. */
+    /**
+     * Adds a user at run time; ids default as in {@link Builder#user(Consumer)}.
+     *
+     * @param configuration sets the new user's token, ids, permissions and features
+     * @return the new user
+     */
     public SimulatedUser addUser(Consumer<SimulatedUser> configuration) {
         SimulatedUser user = settings.newUser(configuration);
         users.add(user);
         return user;
     }
 
-    /** Marks {@code token} expired: every request with it is answered 401 {@code OAU-128}. */
+    /**
+     * Marks {@code token} expired: every request with it is answered 401 {@code OAU-128}.
+     *
+     * @param token the token to expire
+     * @return this simulator
+     */
     public RingCentralSimulator expireToken(String token) {
         user(token).expireToken(token);
         return this;
@@ -166,12 +190,22 @@ public final class RingCentralSimulator implements AutoCloseable {
      * <pre>{@code
      * String code = rc.authorizationCode(rc.userByLogin("alice"), "https://app.example/callback");
      * }</pre>
+     *
+     * @param user the user who signs in
+     * @param redirectUri the app's {@code redirect_uri}
+     * @return the code
      */
     public String authorizationCode(SimulatedUser user, String redirectUri) {
         return oauth.issueCode(Objects.requireNonNull(user, "user"), requireRedirectUri(redirectUri), null, null);
     }
 
-    /** {@link #authorizationCode(SimulatedUser, String)} for the user with this login name. */
+    /**
+     * {@link #authorizationCode(SimulatedUser, String)} for the user with this login name.
+     *
+     * @param login the user's login name
+     * @param redirectUri the app's {@code redirect_uri}
+     * @return the code
+     */
     public String authorizationCode(String login, String redirectUri) {
         return authorizationCode(userByLogin(login), redirectUri);
     }
@@ -180,6 +214,11 @@ public final class RingCentralSimulator implements AutoCloseable {
      * {@link #authorizationCode(SimulatedUser, String)} with a PKCE challenge (method {@code S256}): the token
      * request must then carry the {@code code_verifier} whose SHA-256, base64url without padding, is
      * {@code codeChallenge}.
+     *
+     * @param user the user who signs in
+     * @param redirectUri the app's {@code redirect_uri}
+     * @param codeChallenge the PKCE {@code code_challenge}
+     * @return the code
      */
     public String authorizationCode(SimulatedUser user, String redirectUri, String codeChallenge) {
         return oauth.issueCode(
@@ -193,18 +232,19 @@ public final class RingCentralSimulator implements AutoCloseable {
      * Revokes every refresh token issued to {@code user} so far: a refresh with one is answered 400
      * {@code invalid_grant} {@code OAU-211} "Token revoked". Its access tokens keep working until they expire.
      *
+     * @param user the user whose refresh tokens are revoked
      * @return how many refresh tokens were revoked
      */
     public int revokeRefreshTokens(SimulatedUser user) {
         return oauth.revokeRefreshTokens(Objects.requireNonNull(user, "user"));
     }
 
-    /** The OAuth client id the token endpoint accepts ({@link Builder#client(String, String)}). */
+    /** {@return the OAuth client id the token endpoint accepts ({@link Builder#client(String, String)})} */
     public String clientId() {
         return settings.clientId;
     }
 
-    /** The OAuth client secret the token endpoint accepts ({@link Builder#client(String, String)}). */
+    /** {@return the OAuth client secret the token endpoint accepts ({@link Builder#client(String, String)})} */
     public String clientSecret() {
         return settings.clientSecret;
     }
@@ -216,25 +256,47 @@ public final class RingCentralSimulator implements AutoCloseable {
         return redirectUri;
     }
 
-    /** Injects {@code fault} into {@code endpoint} for every token without a fault of its own. */
+    /**
+     * Injects {@code fault} into {@code endpoint} for every token without a fault of its own.
+     *
+     * @param endpoint the endpoint
+     * @param fault what it does instead of answering normally
+     * @return this simulator
+     */
     public RingCentralSimulator inject(Endpoint endpoint, Fault fault) {
         faults.put(endpoint, null, Objects.requireNonNull(fault, "fault"));
         return this;
     }
 
-    /** Injects {@code fault} into {@code endpoint} for requests with {@code token} only. */
+    /**
+     * Injects {@code fault} into {@code endpoint} for requests with {@code token} only.
+     *
+     * @param endpoint the endpoint
+     * @param token the bearer token the fault is for
+     * @param fault what it does instead of answering normally
+     * @return this simulator
+     */
     public RingCentralSimulator inject(Endpoint endpoint, String token, Fault fault) {
         faults.put(endpoint, Objects.requireNonNull(token, "token"), Objects.requireNonNull(fault, "fault"));
         return this;
     }
 
-    /** Removes every injected fault. */
+    /**
+     * Removes every injected fault.
+     *
+     * @return this simulator
+     */
     public RingCentralSimulator clearFaults() {
         faults.clear();
         return this;
     }
 
-    /** Changes the rate limits from the next request on; counts so far are kept. */
+    /**
+     * Changes the rate limits from the next request on; counts so far are kept.
+     *
+     * @param limits the new limits
+     * @return this simulator
+     */
     public RingCentralSimulator rateLimits(RateLimits limits) {
         running().limits(Objects.requireNonNull(limits, "limits"));
         return this;
@@ -255,6 +317,9 @@ public final class RingCentralSimulator implements AutoCloseable {
      *
      * <p>Over HTTP, {@code GET .../message-store} ({@link Endpoint#MESSAGE_STORE}) spends one Light call too.
      *
+     * @param token a token of the user
+     * @param group the rate-limit group
+     * @param n how many calls, at least 1
      * @return how many of the {@code n} calls were allowed (the others were refused)
      * @throws IllegalArgumentException if no user has {@code token}, or {@code n < 1}
      */
@@ -271,6 +336,9 @@ public final class RingCentralSimulator implements AutoCloseable {
      * any of the user's tokens and by {@link #spend(String, RateLimits.Group, int)}, and the penalty, if any.
      * Spends nothing.
      *
+     * @param token a token of the user
+     * @param group the rate-limit group
+     * @return the user's usage in that group
      * @throws IllegalArgumentException if no user has {@code token}
      */
     public RateLimitUsage rateLimitUsage(String token, RateLimits.Group group) {
@@ -278,7 +346,11 @@ public final class RingCentralSimulator implements AutoCloseable {
         return running().usage(user(token), group);
     }
 
-    /** Forgets every user's rate-limit windows and penalties. */
+    /**
+     * Forgets every user's rate-limit windows and penalties.
+     *
+     * @return this simulator
+     */
     public RingCentralSimulator resetRateLimits() {
         running().resetRateLimits();
         return this;
@@ -295,6 +367,8 @@ public final class RingCentralSimulator implements AutoCloseable {
      * simulator.reset();
      * simulator.addUser(u -> u.token("t1").grant("ReadMessages"));   // extension 400100200301, as in the last test
      * }</pre>
+     *
+     * @return this simulator
      */
     public RingCentralSimulator reset() {
         Gateway running = running();
@@ -309,7 +383,12 @@ public final class RingCentralSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Sets the latency added before every answer, e.g. 20 ms to resemble a real network in benchmarks. */
+    /**
+     * Sets the latency added before every answer, e.g. 20 ms to resemble a real network in benchmarks.
+     *
+     * @param latency the latency, zero for none
+     * @return this simulator
+     */
     public RingCentralSimulator defaultLatency(Duration latency) {
         running().defaultLatency(Objects.requireNonNull(latency, "latency"));
         return this;
@@ -335,7 +414,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         return running().rateLimitWindows();
     }
 
-    /** The call counters. */
+    /** {@return the call counters} */
     public CallCounters counters() {
         return counters;
     }
@@ -400,13 +479,23 @@ public final class RingCentralSimulator implements AutoCloseable {
 
         private Builder() {}
 
-        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        /**
+         * The port on 127.0.0.1; 0 (the default) picks a free one.
+         *
+         * @param port the port, 0 for a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** Worker threads answering requests (default 64). */
+        /**
+         * Worker threads answering requests (default 64).
+         *
+         * @param threads at least 1
+         * @return this builder
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be positive");
@@ -415,7 +504,12 @@ public final class RingCentralSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Rate limits; default {@link RateLimits#ringCentralDefaults()}. */
+        /**
+         * Rate limits; default {@link RateLimits#ringCentralDefaults()}.
+         *
+         * @param rateLimits the limits
+         * @return this builder
+         */
         public Builder rateLimits(RateLimits rateLimits) {
             this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
             return this;
@@ -432,13 +526,21 @@ public final class RingCentralSimulator implements AutoCloseable {
          * RingCentralSimulator.builder().controlEndpoint(true).user(u -> u.login("alice").token("t1")).start();
          * // POST http://127.0.0.1:<port>/simulator/users/alice/grants/ReadMessages -> 200 {"granted":true,...}
          * }</pre>
+         *
+         * @param enabled whether to serve it
+         * @return this builder
          */
         public Builder controlEndpoint(boolean enabled) {
             this.controlEndpoint = enabled;
             return this;
         }
 
-        /** Latency added before every answer (default none). */
+        /**
+         * Latency added before every answer (default none).
+         *
+         * @param defaultLatency the latency, zero for none
+         * @return this builder
+         */
         public Builder defaultLatency(Duration defaultLatency) {
             this.defaultLatency = Objects.requireNonNull(defaultLatency, "defaultLatency");
             return this;
@@ -447,6 +549,10 @@ public final class RingCentralSimulator implements AutoCloseable {
         /**
          * The OAuth client the token endpoint accepts as {@code Authorization: Basic base64(id:secret)}; default
          * {@value #DEFAULT_CLIENT_ID} / {@value #DEFAULT_CLIENT_SECRET}.
+         *
+         * @param id the client id
+         * @param secret the client secret
+         * @return this builder
          */
         public Builder client(String id, String secret) {
             if (id == null || id.isEmpty() || id.indexOf(':') >= 0 || secret == null || secret.isEmpty()) {
@@ -457,19 +563,34 @@ public final class RingCentralSimulator implements AutoCloseable {
             return this;
         }
 
-        /** How long issued access tokens live (default 3599 s, RingCentral's {@code expires_in}); whole seconds. */
+        /**
+         * How long issued access tokens live (default 3599 s, RingCentral's {@code expires_in}); whole seconds.
+         *
+         * @param lifetime positive
+         * @return this builder
+         */
         public Builder accessTokenLifetime(Duration lifetime) {
             this.accessTokenLifetime = requireSeconds(lifetime, "accessTokenLifetime");
             return this;
         }
 
-        /** How long issued refresh tokens live (default 604799 s, about a week); whole seconds. */
+        /**
+         * How long issued refresh tokens live (default 604799 s, about a week); whole seconds.
+         *
+         * @param lifetime positive
+         * @return this builder
+         */
         public Builder refreshTokenLifetime(Duration lifetime) {
             this.refreshTokenLifetime = requireSeconds(lifetime, "refreshTokenLifetime");
             return this;
         }
 
-        /** The {@code scope} the token endpoint answers (default {@value #DEFAULT_SCOPE}). */
+        /**
+         * The {@code scope} the token endpoint answers (default {@value #DEFAULT_SCOPE}).
+         *
+         * @param scope space-separated permission names
+         * @return this builder
+         */
         public Builder scope(String scope) {
             this.scope = Objects.requireNonNull(scope, "scope");
             return this;
@@ -478,6 +599,9 @@ public final class RingCentralSimulator implements AutoCloseable {
         /**
          * The simulator's clock: rate-limit windows and penalties, and the expiry of authorization codes, access
          * and refresh tokens. A hand-moved one lets tests pass an hour without sleeping.
+         *
+         * @param clock the clock
+         * @return this builder
          */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -487,18 +611,25 @@ public final class RingCentralSimulator implements AutoCloseable {
         /**
          * Adds a user. It starts in account {@value #DEFAULT_ACCOUNT_ID} with the next free extension id
          * (400100200301, 400100200302, ...), no tokens, no permissions and no features.
+         *
+         * @param configuration sets the user's token, ids, permissions and features
+         * @return this builder
          */
         public Builder user(Consumer<SimulatedUser> configuration) {
             users.add(newUser(configuration));
             return this;
         }
 
-        /** The simulator, not yet started. */
+        /** {@return the simulator, not yet started} */
         public RingCentralSimulator build() {
             return new RingCentralSimulator(this);
         }
 
-        /** {@link #build()} and {@link RingCentralSimulator#start()}. */
+        /**
+         * {@link #build()} and {@link RingCentralSimulator#start()}.
+         *
+         * @return the simulator, listening
+         */
         public RingCentralSimulator start() {
             return build().start();
         }

@@ -61,13 +61,23 @@ public final class SimulatedUser {
         this.extensionId = extensionId;
     }
 
-    /** Sets the numeric account id that {@code ~} stands for. */
+    /**
+     * Sets the numeric account id that {@code ~} stands for.
+     *
+     * @param accountId digits
+     * @return this user
+     */
     public synchronized SimulatedUser accountId(String accountId) {
         this.accountId = requireNumeric(accountId, "accountId");
         return this;
     }
 
-    /** Sets the numeric extension id that {@code ~} stands for. */
+    /**
+     * Sets the numeric extension id that {@code ~} stands for.
+     *
+     * @param extensionId digits
+     * @return this user
+     */
     public synchronized SimulatedUser extensionId(String extensionId) {
         this.extensionId = requireNumeric(extensionId, "extensionId");
         return this;
@@ -76,6 +86,9 @@ public final class SimulatedUser {
     /**
      * Sets the login name this user signs in with at {@code GET /restapi/oauth/authorize?login_hint=...} and that
      * {@link RingCentralSimulator#authorizationCode(String, String)} names it by; logins are unique among users.
+     *
+     * @param login the login name
+     * @return this user
      */
     public synchronized SimulatedUser login(String login) {
         if (login == null || login.isBlank() || login.chars().anyMatch(Character::isWhitespace)) {
@@ -85,12 +98,17 @@ public final class SimulatedUser {
         return this;
     }
 
-    /** The login name, if one was set. */
+    /** {@return the login name, if one was set} */
     public synchronized Optional<String> login() {
         return Optional.ofNullable(login);
     }
 
-    /** Adds a valid access token of this user that never expires by time. */
+    /**
+     * Adds a valid access token of this user that never expires by time.
+     *
+     * @param token the access token
+     * @return this user
+     */
     public synchronized SimulatedUser token(String token) {
         if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("A token must be non-blank without whitespace");
@@ -99,7 +117,12 @@ public final class SimulatedUser {
         return this;
     }
 
-    /** Marks a token of this user expired: it is answered 401 {@code OAU-128} from now on. */
+    /**
+     * Marks a token of this user expired: it is answered 401 {@code OAU-128} from now on.
+     *
+     * @param token a token of this user
+     * @return this user
+     */
     public synchronized SimulatedUser expireToken(String token) {
         AccessToken access = tokens.get(token);
         if (access == null) {
@@ -109,35 +132,65 @@ public final class SimulatedUser {
         return this;
     }
 
-    /** Grants {@link Permission#of(String)} (default role, scope {@code Self}). */
+    /**
+     * Grants {@link Permission#of(String)} (default role, scope {@code Self}).
+     *
+     * @param permissionId the permission id
+     * @return this user
+     */
     public SimulatedUser grant(String permissionId) {
         return grant(Permission.of(permissionId));
     }
 
-    /** Grants a permission, replacing any grant of the same id. */
+    /**
+     * Grants a permission, replacing any grant of the same id.
+     *
+     * @param permission the permission
+     * @return this user
+     */
     public synchronized SimulatedUser grant(Permission permission) {
         permissions.put(permission.id(), permission);
         return this;
     }
 
-    /** Withdraws a permission; unknown ids are ignored. */
+    /**
+     * Withdraws a permission; unknown ids are ignored.
+     *
+     * @param permissionId the permission id
+     * @return this user
+     */
     public synchronized SimulatedUser revoke(String permissionId) {
         permissions.remove(permissionId);
         return this;
     }
 
-    /** Withdraws every permission. */
+    /**
+     * Withdraws every permission.
+     *
+     * @return this user
+     */
     public synchronized SimulatedUser revokeAll() {
         permissions.clear();
         return this;
     }
 
-    /** Sets a feature available, or unavailable for {@link Feature#TURNED_OFF}. */
+    /**
+     * Sets a feature available, or unavailable for {@link Feature#TURNED_OFF}.
+     *
+     * @param featureId the feature id
+     * @param available whether it is available
+     * @return this user
+     */
     public SimulatedUser feature(String featureId, boolean available) {
         return feature(Feature.of(featureId, available));
     }
 
-    /** Sets a feature, replacing any of the same id. */
+    /**
+     * Sets a feature, replacing any of the same id.
+     *
+     * @param feature the feature record
+     * @return this user
+     */
     public synchronized SimulatedUser feature(Feature feature) {
         int at = indexOf(feature.id());
         features.removeIf(f -> f.id().equals(feature.id()));
@@ -145,23 +198,49 @@ public final class SimulatedUser {
         return this;
     }
 
-    /** Sets a feature unavailable for the given reason. */
+    /**
+     * Sets a feature unavailable for the given reason.
+     *
+     * @param featureId the feature id
+     * @param code the reason code, such as {@code ServicePlanLimitation}
+     * @param message the reason's text
+     * @return this user
+     */
     public SimulatedUser unavailable(String featureId, String code, String message) {
         return unavailable(featureId, code, message, null);
     }
 
-    /** Sets a feature unavailable for the given reason, naming the missing permission. */
+    /**
+     * Sets a feature unavailable for the given reason, naming the missing permission.
+     *
+     * @param featureId the feature id
+     * @param code the reason code, such as {@code InsufficientPermissions}
+     * @param message the reason's text
+     * @param permission the missing permission
+     * @return this user
+     */
     public SimulatedUser unavailable(String featureId, String code, String message, String permission) {
         return feature(Feature.unavailable(featureId, new Feature.Reason(code, message, permission)));
     }
 
-    /** Removes a feature record: it is then absent from answers. */
+    /**
+     * Removes a feature record: it is then absent from answers.
+     *
+     * @param featureId the feature id
+     * @return this user
+     */
     public synchronized SimulatedUser removeFeature(String featureId) {
         features.removeIf(f -> f.id().equals(featureId));
         return this;
     }
 
-    /** Adds the features and permissions of two RingCentral-shaped fixture files. */
+    /**
+     * Adds the features and permissions of two RingCentral-shaped fixture files.
+     *
+     * @param featuresFile a {@code features} answer, as RingCentral gives it
+     * @param authzProfileFile an {@code authz-profile} answer, as RingCentral gives it
+     * @return this user
+     */
     public SimulatedUser fromFixtures(Path featuresFile, Path authzProfileFile) {
         return addFeatures(Fixtures.features(Fixtures.read(featuresFile)))
                 .addPermissions(Fixtures.permissions(Fixtures.read(authzProfileFile)));
@@ -170,31 +249,35 @@ public final class SimulatedUser {
     /**
      * Adds the 253 feature records (252 ids: one record is repeated, as in RingCentral's answer) and 82 permissions of RingCentral's own mock data shipped in this jar
      * (ringcentral-js-widgets, MIT licence).
+     *
+     * @return this user
      */
     public SimulatedUser fromBundledFixtures() {
         return addFeatures(Fixtures.features(Fixtures.readBundled(Fixtures.BUNDLED_FEATURES)))
                 .addPermissions(Fixtures.permissions(Fixtures.readBundled(Fixtures.BUNDLED_AUTHZ_PROFILE)));
     }
 
+    /** {@return the numeric account id that {@code ~} stands for} */
     public synchronized String accountId() {
         return accountId;
     }
 
+    /** {@return the numeric extension id that {@code ~} stands for} */
     public synchronized String extensionId() {
         return extensionId;
     }
 
-    /** This user's access tokens, expired and issued ones included. */
+    /** {@return this user's access tokens, expired and issued ones included} */
     public synchronized List<String> tokens() {
         return List.copyOf(tokens.keySet());
     }
 
-    /** The granted permissions, in the order they were granted. */
+    /** {@return the granted permissions, in the order they were granted} */
     public synchronized List<Permission> permissions() {
         return List.copyOf(permissions.values());
     }
 
-    /** The feature records, in the order they were set (a fixture's repeated records included). */
+    /** {@return the feature records, in the order they were set (a fixture's repeated records included)} */
     public synchronized List<Feature> features() {
         return List.copyOf(features);
     }

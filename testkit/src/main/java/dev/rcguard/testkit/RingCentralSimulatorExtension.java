@@ -68,17 +68,26 @@ public final class RingCentralSimulatorExtension
         this.builder = builder;
     }
 
-    /** An extension for {@code @RegisterExtension}: rate limits off, the simulator's defaults otherwise. */
+    /**
+     * An extension for {@code @RegisterExtension}: rate limits off, the simulator's defaults otherwise.
+     *
+     * @return the extension
+     */
     public static RingCentralSimulatorExtension create() {
         return new RingCentralSimulatorExtension(off(), b -> {});
     }
 
-    /** RingCentral's real rate limits: Light 50, Medium 40, Auth 5 per 60 s, a 60 s penalty. */
+    /** {@return ringCentral's real rate limits: Light 50, Medium 40, Auth 5 per 60 s, a 60 s penalty} */
     public static RateLimits ringCentralRateLimits() {
         return RateLimits.ringCentralDefaults();
     }
 
-    /** This extension with the simulator enforcing {@code limits} (restored before each test). */
+    /**
+     * This extension with the simulator enforcing {@code limits} (restored before each test).
+     *
+     * @param limits the limits to enforce
+     * @return this extension
+     */
     public RingCentralSimulatorExtension withRateLimits(RateLimits limits) {
         return new RingCentralSimulatorExtension(Objects.requireNonNull(limits, "limits"), builder);
     }
@@ -87,6 +96,9 @@ public final class RingCentralSimulatorExtension
      * This extension with more settings of the simulator's builder, applied after the test kit's own (a free port on
      * 127.0.0.1, 16 threads, the rate limits): a clock, an OAuth client, token lifetimes, a latency. Users added here
      * are forgotten before the first test, like every user.
+     *
+     * @param settings sets more of the simulator's builder
+     * @return this extension
      */
     public RingCentralSimulatorExtension withSimulator(Consumer<RingCentralSimulator.Builder> settings) {
         Objects.requireNonNull(settings, "settings");
@@ -96,6 +108,7 @@ public final class RingCentralSimulatorExtension
     /**
      * The running simulator of the test that runs now, for a test that holds this extension in a field.
      *
+     * @return the simulator of the running test
      * @throws IllegalStateException outside a test class this extension is registered for
      */
     public SimulatedRingCentral ringCentral() {

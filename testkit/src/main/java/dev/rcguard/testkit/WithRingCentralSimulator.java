@@ -53,6 +53,8 @@ public @interface WithRingCentralSimulator {
      * {@value RingCentralSimulatorExtension#UNLIMITED} calls a minute per group, so the guard's own rate-limit economy,
      * which takes its share of what RingCentral announces, regains a call about every millisecond and holds no check
      * back either (it still sends at most 5 calls of one user at the same instant).
+     *
+     * @return whether the simulator enforces RingCentral's real rate limits
      */
     boolean rateLimits() default false;
 }

@@ -33,32 +33,32 @@ public final class Asked {
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
     }
 
-    /** {@link Endpoint#PERMISSION_CHECK} or {@link Endpoint#FEATURES}. */
+    /** {@return {@link Endpoint#PERMISSION_CHECK} or {@link Endpoint#FEATURES}} */
     public Endpoint endpoint() {
         return endpoint;
     }
 
-    /** The {@code permissionId} of a permission check (the first one if several were sent); empty otherwise. */
+    /** {@return the {@code permissionId} of a permission check (the first one if several were sent); empty otherwise} */
     public Optional<String> permissionId() {
         return Optional.ofNullable(permissionId);
     }
 
-    /** The {@code featureId}s of a features call, in request order, repeats included; empty otherwise. */
+    /** {@return the {@code featureId}s of a features call, in request order, repeats included; empty otherwise} */
     public List<String> featureIds() {
         return featureIds;
     }
 
-    /** The {@code targetExtensionId}, if the request had one. */
+    /** {@return the {@code targetExtensionId}, if the request had one} */
     public Optional<String> targetExtensionId() {
         return Optional.ofNullable(targetExtensionId);
     }
 
-    /** The request target as received: path and query, still percent-encoded. */
+    /** {@return the request target as received: path and query, still percent-encoded} */
     public String target() {
         return target;
     }
 
-    /** The stand-in's base URI, {@code http://127.0.0.1:<port>}. */
+    /** {@return the stand-in's base URI, {@code http://127.0.0.1:<port>}} */
     public String baseUri() {
         return baseUri;
     }

@@ -102,12 +102,16 @@ public final class HostileRingCentral implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** A builder: free port, 30 s stall cap, 30 s idle timeout, 256 connections at most. */
+    /** {@return a builder: free port, 30 s stall cap, 30 s idle timeout, 256 connections at most} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds to {@code 127.0.0.1} and returns once it accepts connections. */
+    /**
+     * Binds to {@code 127.0.0.1} and returns once it accepts connections.
+     *
+     * @return this stand-in, accepting connections
+     */
     public synchronized HostileRingCentral start() {
         if (server != null) {
             throw new IllegalStateException("Already started");
@@ -141,7 +145,7 @@ public final class HostileRingCentral implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    /** {@return {@code http://127.0.0.1:<port>}, without a trailing slash} */
     public URI baseUri() {
         if (base == null) {
             throw new IllegalStateException("Not started");
@@ -149,18 +153,28 @@ public final class HostileRingCentral implements AutoCloseable {
         return URI.create(base);
     }
 
-    /** The port it listens on. */
+    /** {@return the port it listens on} */
     public int port() {
         return baseUri().getPort();
     }
 
-    /** {@code <base>/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=<id>}. */
+    /**
+     * {@code <base>/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=<id>}.
+     *
+     * @param permissionId the permission id
+     * @return the URI
+     */
     public URI permissionCheckUri(String permissionId) {
         return URI.create(base + "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId="
                 + URLEncoder.encode(permissionId, StandardCharsets.UTF_8));
     }
 
-    /** {@code <base>/restapi/v1.0/account/~/extension/~/features?featureId=<a>&featureId=<b>...}. */
+    /**
+     * {@code <base>/restapi/v1.0/account/~/extension/~/features?featureId=<a>&featureId=<b>...}.
+     *
+     * @param featureIds the feature ids
+     * @return the URI
+     */
     public URI featuresUri(String... featureIds) {
         String query = List.of(featureIds).stream()
                 .map(id -> "featureId=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
@@ -168,28 +182,32 @@ public final class HostileRingCentral implements AutoCloseable {
         return URI.create(base + "/restapi/v1.0/account/~/extension/~/features" + (query.isEmpty() ? "" : "?" + query));
     }
 
-    /** Requests read so far, whatever they were answered. */
+    /** {@return requests read so far, whatever they were answered} */
     public long requests() {
         return requests.get();
     }
 
-    /** Requests answered with {@code kind}. */
+    /**
+     * {@return requests answered with {@code kind}}
+     *
+     * @param kind an answer kind
+     */
     public long requests(AnswerKind kind) {
         AtomicLong count = byKind.get(kind);
         return count == null ? 0 : count.get();
     }
 
-    /** Connections accepted so far. */
+    /** {@return connections accepted so far} */
     public long connections() {
         return connections.get();
     }
 
-    /** Connections open right now. */
+    /** {@return connections open right now} */
     public int openConnections() {
         return open.size();
     }
 
-    /** The requests answered with a kind, in the order they were read (the first 100,000). */
+    /** {@return the requests answered with a kind, in the order they were read (the first 100,000)} */
     public List<Served> served() {
         synchronized (served) {
             return List.copyOf(served);
@@ -454,7 +472,12 @@ public final class HostileRingCentral implements AutoCloseable {
 
         private Builder() {}
 
-        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        /**
+         * The port on 127.0.0.1; 0 (the default) picks a free one.
+         *
+         * @param port the port, 0 for a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range");
@@ -466,6 +489,9 @@ public final class HostileRingCentral implements AutoCloseable {
         /**
          * How long a {@link Trait#STALLS stalling} kind keeps a connection at most before closing it (default 30 s).
          * Lower it in tests whose client timeouts are shorter, so the stand-in's threads end with them.
+         *
+         * @param stallCap positive
+         * @return this builder
          */
         public Builder stallCap(Duration stallCap) {
             if (stallCap.isNegative() || stallCap.isZero()) {
@@ -475,7 +501,12 @@ public final class HostileRingCentral implements AutoCloseable {
             return this;
         }
 
-        /** How long a kept-alive connection may wait for its next request (default 30 s). */
+        /**
+         * How long a kept-alive connection may wait for its next request (default 30 s).
+         *
+         * @param idleTimeout positive
+         * @return this builder
+         */
         public Builder idleTimeout(Duration idleTimeout) {
             if (idleTimeout.isNegative() || idleTimeout.isZero()) {
                 throw new IllegalArgumentException("idleTimeout must be positive");
@@ -484,7 +515,12 @@ public final class HostileRingCentral implements AutoCloseable {
             return this;
         }
 
-        /** Connections served at once; more are closed on accept (default 256). */
+        /**
+         * Connections served at once; more are closed on accept (default 256).
+         *
+         * @param maxConnections at least 1
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be positive");
@@ -493,12 +529,16 @@ public final class HostileRingCentral implements AutoCloseable {
             return this;
         }
 
-        /** The stand-in, not yet started. */
+        /** {@return the stand-in, not yet started} */
         public HostileRingCentral build() {
             return new HostileRingCentral(this);
         }
 
-        /** {@link #build()} and {@link HostileRingCentral#start()}. */
+        /**
+         * {@link #build()} and {@link HostileRingCentral#start()}.
+         *
+         * @return the stand-in, accepting connections
+         */
         public HostileRingCentral start() {
             return build().start();
         }

@@ -31,12 +31,12 @@ public enum KindGroup {
         this.last = last;
     }
 
-    /** The lowest number a kind of this group may have. */
+    /** {@return the lowest number a kind of this group may have} */
     public int first() {
         return first;
     }
 
-    /** The highest number a kind of this group may have. */
+    /** {@return the highest number a kind of this group may have} */
     public int last() {
         return last;
     }

@@ -26,12 +26,16 @@ public enum Label {
         this.status = status;
     }
 
-    /** True only for {@link #GRANT}. */
+    /**
+     * True only for {@link #GRANT}.
+     *
+     * @return whether this is {@link #GRANT}
+     */
     public boolean isGrant() {
         return this == GRANT;
     }
 
-    /** The status the guarded endpoint should answer when refusing, if this label claims one. */
+    /** {@return the status the guarded endpoint should answer when refusing, if this label claims one} */
     public OptionalInt expectedStatus() {
         return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
     }

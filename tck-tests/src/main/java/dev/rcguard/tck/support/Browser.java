@@ -23,11 +23,23 @@ public final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    /**
+     * A browser for one deployment, with a cookie store of its own.
+     *
+     * @param base the deployment's URL
+     */
     public Browser(URL base) {
         this.base = base;
     }
 
-    /** {@code method path} (relative to the deployment), with this {@code Authorization} header unless null. */
+    /**
+     * {@code method path} (relative to the deployment), with this {@code Authorization} header unless null.
+     *
+     * @param method the HTTP method
+     * @param path the path, relative to the deployment
+     * @param authorization the {@code Authorization} header's value, or {@code null} for none
+     * @return the reply
+     */
     public Reply send(String method, String path, String authorization) {
         return Http.exchange(client, base, method, path, authorization);
     }

@@ -31,29 +31,57 @@ public final class Deployments {
 
     private Deployments() {}
 
-    /** A WAR with core and {@code rcguard-cdi}: annotations on JAX-RS resources and CDI beans. */
+    /**
+     * A WAR with core and {@code rcguard-cdi}: annotations on JAX-RS resources and CDI beans.
+     *
+     * @param name the WAR's name, without {@code .war}
+     * @param settings more (or overriding) {@code rcguard.*} settings
+     * @return the WAR, to add fixtures to
+     */
     public static WebArchive cdi(String name, Map<String, String> settings) {
         return war(name, settings).addAsLibrary(Libraries.jarOf(GuardInterceptor.class, "rcguard-cdi"));
     }
 
-    /** As {@link #cdi(String, Map)} with the default settings. */
+    /**
+     * As {@link #cdi(String, Map)} with the default settings.
+     *
+     * @param name the WAR's name, without {@code .war}
+     * @return the WAR, to add fixtures to
+     */
     public static WebArchive cdi(String name) {
         return cdi(name, Map.of());
     }
 
-    /** A WAR with core and {@code rcguard-servlet}, and this {@code web.xml}. */
+    /**
+     * A WAR with core and {@code rcguard-servlet}, and this {@code web.xml}.
+     *
+     * @param name the WAR's name, without {@code .war}
+     * @param webXml the {@code web.xml}
+     * @return the WAR, to add fixtures to
+     */
     public static WebArchive servlet(String name, String webXml) {
         return war(name)
                 .addAsLibrary(Libraries.jarOf(RingCentralPermissionFilter.class, "rcguard-servlet"))
                 .setWebXML(new StringAsset(webXml));
     }
 
-    /** A WAR named {@code name.war} with core, CDI enabled, and the guard pointed at the simulator. */
+    /**
+     * A WAR named {@code name.war} with core, CDI enabled, and the guard pointed at the simulator.
+     *
+     * @param name the WAR's name, without {@code .war}
+     * @return the WAR, to add fixtures to
+     */
     public static WebArchive war(String name) {
         return war(name, Map.of());
     }
 
-    /** As {@link #war(String)}, with more (or overriding) {@code rcguard.*} settings. */
+    /**
+     * As {@link #war(String)}, with more (or overriding) {@code rcguard.*} settings.
+     *
+     * @param name the WAR's name, without {@code .war}
+     * @param settings more (or overriding) {@code rcguard.*} settings
+     * @return the WAR, to add fixtures to
+     */
     public static WebArchive war(String name, Map<String, String> settings) {
         Map<String, String> config = new LinkedHashMap<>(DEFAULTS);
         config.put("rcguard.server-url", SuiteSimulator.baseUri().toString());

@@ -26,17 +26,37 @@ public final class Http {
 
     private Http() {}
 
-    /** GET {@code path} (relative to the deployment) with {@code Authorization: Bearer token}. */
+    /**
+     * GET {@code path} (relative to the deployment) with {@code Authorization: Bearer token}.
+     *
+     * @param base the deployment's URL
+     * @param path the path, relative to the deployment
+     * @param token the bearer token
+     * @return the reply
+     */
     public static Reply get(URL base, String path, String token) {
         return send(base, path, token == null ? null : "Bearer " + token);
     }
 
-    /** GET {@code path} with no {@code Authorization} header. */
+    /**
+     * GET {@code path} with no {@code Authorization} header.
+     *
+     * @param base the deployment's URL
+     * @param path the path, relative to the deployment
+     * @return the reply
+     */
     public static Reply anonymous(URL base, String path) {
         return send(base, path, null);
     }
 
-    /** GET {@code path} with this exact {@code Authorization} header value. */
+    /**
+     * GET {@code path} with this exact {@code Authorization} header value.
+     *
+     * @param base the deployment's URL
+     * @param path the path, relative to the deployment
+     * @param authorization the header's value
+     * @return the reply
+     */
     public static Reply send(URL base, String path, String authorization) {
         return exchange(CLIENT, base, "GET", path, authorization);
     }

@@ -19,7 +19,13 @@ public final class Libraries {
 
     private Libraries() {}
 
-    /** The archive that holds {@code type}, named {@code name.jar}. */
+    /**
+     * The archive that holds {@code type}, named {@code name.jar}.
+     *
+     * @param type a class of the library
+     * @param name the archive's name, without {@code .jar}
+     * @return the archive
+     */
     public static JavaArchive jarOf(Class<?> type, String name) {
         File location = location(type);
         String archiveName = name + ".jar";

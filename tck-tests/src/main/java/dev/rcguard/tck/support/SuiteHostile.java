@@ -12,10 +12,12 @@ public final class SuiteHostile {
 
     private SuiteHostile() {}
 
+    /** {@return the running stand-in} */
     public static HostileRingCentral get() {
         return Holder.STAND_IN;
     }
 
+    /** {@return its base URL, {@code http://127.0.0.1:<port>}} */
     public static URI baseUri() {
         return get().baseUri();
     }

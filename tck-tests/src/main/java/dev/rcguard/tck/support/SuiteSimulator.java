@@ -37,12 +37,12 @@ public final class SuiteSimulator {
 
     private SuiteSimulator() {}
 
-    /** The running simulator. */
+    /** {@return the running simulator} */
     public static RingCentralSimulator get() {
         return Holder.SIMULATOR;
     }
 
-    /** Its base URL, {@code http://127.0.0.1:<port>}. */
+    /** {@return its base URL, {@code http://127.0.0.1:<port>}} */
     public static URI baseUri() {
         return get().baseUri();
     }
@@ -50,6 +50,7 @@ public final class SuiteSimulator {
     /**
      * Adds a user with one fresh token and whatever {@code configuration} sets.
      *
+     * @param configuration the user's permissions and features
      * @return the user's token
      */
     public static String user(Consumer<SimulatedUser> configuration) {
@@ -58,12 +59,20 @@ public final class SuiteSimulator {
         return token;
     }
 
-    /** What an application's OAuth login leaves: the user's first access token and refresh token. */
+    /**
+     * What an application's OAuth login leaves: the user's first access token and refresh token.
+     *
+     * @param accessToken the user's first access token
+     * @param refreshToken the refresh token issued with it
+     */
     public record SignedIn(String accessToken, String refreshToken) {}
 
     /**
      * Adds a user with a login and whatever {@code configuration} sets, and signs it in as an application would: an
      * authorization code exchanged at the simulator's {@code POST /restapi/oauth/token} with its client credentials.
+     *
+     * @param configuration the user's permissions and features
+     * @return the tokens
      */
     public static SignedIn signIn(Consumer<SimulatedUser> configuration) {
         String login = "tck-login-" + TOKENS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
