@@ -16,6 +16,7 @@ import dev.rcguard.internal.budget.Policy;
 import dev.rcguard.internal.budget.RateLimitEconomy;
 import dev.rcguard.internal.client.HttpRingCentralClient;
 import dev.rcguard.internal.client.TokenEndpoint;
+import dev.rcguard.internal.engine.CallingThread;
 import dev.rcguard.internal.engine.Combination;
 import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
@@ -355,8 +356,10 @@ public final class PermissionGuard implements AutoCloseable {
      * @return the decision; errors are refusals, never exceptions
      */
     public Decision check(Caller caller, Requirement requirement, String targetExtensionId, RequestMemo memo) {
-        CompletableFuture<Decision> decision = checkAsync(caller, requirement, targetExtensionId, memo);
-        try {
+        // this thread waits for the decision anyway: it makes the check's first call itself, with no hand-off
+        try (CallingThread waiting = CallingThread.willWait()) {
+            CompletableFuture<Decision> decision = checkAsync(caller, requirement, targetExtensionId, memo);
+            waiting.runHandedOver();
             return decision.get(config.checkDeadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return Failures.timedOut();

@@ -2,6 +2,7 @@ package dev.rcguard.internal.client;
 
 import dev.rcguard.Decision.Kind;
 import dev.rcguard.internal.DaemonThreads;
+import dev.rcguard.internal.engine.CallingThread;
 import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.HttpTransport;
 import dev.rcguard.internal.telemetry.GuardTelemetry;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -26,7 +28,8 @@ import javax.net.ssl.SSLSocketFactory;
  * The real {@link RingCentralClient}: RingCentral's two endpoints over {@link HttpTransport}, answers read by
  * {@link Answers}.
  *
- * <p>Calls run on daemon threads, so that the ids of one requirement are checked concurrently; at most
+ * <p>A check's first call runs on the thread that waits for the check ({@link CallingThread}); its other calls run on
+ * daemon threads, so that the ids of one requirement are checked concurrently; at most
  * {@code rcguard.max-concurrent-calls} are in flight at once, and a call beyond that fails closed at once instead of
  * queueing. Each call ends by its deadline ({@code rcguard.connect-timeout-ms} + {@code rcguard.read-timeout-ms}),
  * answer or not, and gives its thread and slot back. Redirects are never followed, so the bearer token never travels
@@ -41,6 +44,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     private final long callBudgetNanos;
     private final DaemonThreads threads = new DaemonThreads("rcguard-client-");
     private final ThreadPoolExecutor executor;
+    /** The pool, but a check's first call runs on the thread that waits for it ({@link CallingThread}). */
+    private final Executor calls;
     /** A span and the HTTP client's metrics per call, when the guard records to OpenTelemetry. */
     private volatile GuardTelemetry telemetry = GuardTelemetry.NONE;
     /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
@@ -62,6 +67,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         this.trouble = new UpstreamTrouble(config, nanoClock);
         this.slots = new Semaphore(config.maxConcurrentCalls());
         this.executor = executor();
+        this.calls = CallingThread.firstOnWaitingThread(executor);
         this.transport = new HttpTransport(
                 config.serverUrl(), tls, config.connectTimeout(), config.readTimeout(), config.maxConcurrentCalls());
         this.callBudgetNanos =
@@ -133,7 +139,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
                                     slots.release();
                                 }
                             },
-                            executor)
+                            calls)
                     .exceptionally(onFailure);
         } catch (RejectedExecutionException closed) { // the executor is shut down
             slots.release();
