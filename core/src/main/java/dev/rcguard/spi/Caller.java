@@ -24,7 +24,6 @@ public final class Caller {
     /** {@code ~}: the account or extension the token belongs to. */
     public static final String OWN = "~";
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final Pattern ID = Pattern.compile("~|[0-9]{1,20}");
 
     private final String accessToken;
@@ -126,7 +125,34 @@ public final class Caller {
      * @return whether {@code token} is a well-formed bearer token (RFC 6750 {@code b64token}, at most 4096 characters)
      */
     public static boolean isWellFormedToken(String token) {
-        return token != null && token.length() <= 4096 && TOKEN.matcher(token).matches();
+        if (token == null || token.length() > 4096) {
+            return false;
+        }
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0;
+                i < end;
+                i++) { // 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=", by hand: per request
+            char c = token.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return the access token, for the RingCentral client only} */

@@ -3,6 +3,8 @@ package dev.rcguard.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -17,6 +19,26 @@ class CallerTest {
         assertThat(caller.accountId()).isEqualTo("~");
         assertThat(caller.extensionId()).isEqualTo("~");
         assertThat(Caller.ofBearer("bearer abc").accessToken()).isEqualTo("abc");
+    }
+
+    @Test
+    void aWellFormedToken_isExactlyRfc6750sB64token() {
+        Pattern b64token = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+        String alphabet = "aZ09-._~+/= \"é\t%";
+        Random random = new Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder token = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(Caller.isWellFormedToken(token.toString()))
+                    .as("'%s'", token)
+                    .isEqualTo(b64token.matcher(token).matches());
+        }
+        assertThat(Caller.isWellFormedToken("a".repeat(4096))).isTrue();
+        assertThat(Caller.isWellFormedToken("a".repeat(4097))).isFalse();
+        assertThat(Caller.isWellFormedToken("==")).isFalse();
+        assertThat(Caller.isWellFormedToken(null)).isFalse();
     }
 
     @ParameterizedTest
