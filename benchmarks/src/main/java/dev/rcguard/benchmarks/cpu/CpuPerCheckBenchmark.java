@@ -105,6 +105,10 @@ public final class CpuPerCheckBenchmark {
             return cpu.total() * 1e6 / result.requests();
         }
 
+        double systemMicros() {
+            return cpu.system() * 1e6 / result.requests();
+        }
+
         double jitMicros() {
             return cpu.jit() * 1e6 / result.requests();
         }
@@ -250,8 +254,14 @@ public final class CpuPerCheckBenchmark {
     private static List<Cell> runOnce(Settings s, String kind, int run) throws Exception {
         String tag = kind + "-run" + run;
         // compiler threads that stay (JDK 17 ends idle ones), so that their CPU time is seen to the end
-        List<String> jvm = new ArrayList<>(
-                List.of("-Xms" + s.heap, "-Xmx" + s.heap, "-XX:+UseG1GC", "-XX:-UseDynamicNumberOfCompilerThreads"));
+        // temporary files (JFR's repository among them) under benchmarks/target/cpu/tmp
+        Path tmp = Files.createDirectories(s.work.resolve("tmp"));
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Xms" + s.heap,
+                "-Xmx" + s.heap,
+                "-XX:+UseG1GC",
+                "-XX:-UseDynamicNumberOfCompilerThreads",
+                "-Djava.io.tmpdir=" + tmp));
         Path jfr = null;
         if (s.jfr != null) {
             String base = Path.of(s.jfr).getFileName().toString().replaceFirst("\\.jfr$", "");
@@ -262,7 +272,8 @@ public final class CpuPerCheckBenchmark {
         }
         out.printf("%n### %s, run %d%n%n", kind, run);
         List<Cell> cells = new ArrayList<>();
-        try (StandIn rc = StandIn.start(s.users, s.latency, s.threads, s.work.resolve("stand-in-" + tag + ".log"));
+        try (StandIn rc =
+                        StandIn.start(s.users, s.latency, s.threads, s.work.resolve("stand-in-" + tag + ".log"), tmp);
                 ServerUnderTest server = ServerUnderTest.start(kind, rc.baseUri(), s.work, tag, jvm, s.payaraJar);
                 Traffic traffic = new Traffic(server, rc.baseUri(), s.users, s.latency)) {
             for (Endpoint e : s.endpoints) {
@@ -410,12 +421,13 @@ public final class CpuPerCheckBenchmark {
     }
 
     private static final String COLUMNS = "| tokens | connections | endpoint | requests | req/s | p50 ms | p99 ms | %s "
-            + "| upstream calls/req | server CPU µs/req | of which JIT compiler | of which GC and VM thread "
+            + "| upstream calls/req | server CPU µs/req | of which system (kernel) | of which JIT compiler "
+            + "| of which GC and VM thread "
             + "| net: without JIT, beyond idle µs/req | server CPU (cores) | load generator CPU µs/req |";
 
     private static void header(String errors) {
         out.println(String.format(COLUMNS, errors));
-        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     /**
@@ -428,7 +440,7 @@ public final class CpuPerCheckBenchmark {
         Map<String, Long> errors = new TreeMap<>();
         same.forEach(c -> c.errors.forEach((k, v) -> errors.merge(k, v, Long::sum)));
         out.printf(
-                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %s | %.1f | %.1f | %s | %.2f | %.1f |%n",
+                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f |%n",
                 tokens(first.many, users),
                 first.connections,
                 first.endpoint.label(),
@@ -439,6 +451,7 @@ public final class CpuPerCheckBenchmark {
                 errors(errors),
                 med(same, Cell::upstreamPerRequest),
                 String.format(bare ? "(idle: %.1f)" : "%.1f", med(same, Cell::serverMicros)),
+                med(same, Cell::systemMicros),
                 med(same, Cell::jitMicros),
                 med(same, Cell::gcMicros),
                 bare ? "–" : String.format("%.1f", med(same, c -> c.netMicros(idle.getOrDefault(c.run, 0.0)))),

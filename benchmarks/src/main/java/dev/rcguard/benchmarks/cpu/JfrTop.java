@@ -17,14 +17,16 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The top frames of a JFR recording's {@code jdk.ExecutionSample} events (Java code on CPU; not the JIT compiler,
- * the GC or native code): by self samples (the sample's top frame), and the {@code dev.rcguard} methods by samples
- * that include them anywhere on the stack. With {@code --cell}, only the samples taken during the measured windows of
+ * the GC or native code; {@code --events} adds {@code jdk.NativeMethodSample}, threads in native code, on CPU or
+ * blocked): by self samples (the sample's top frame), and the library's methods ({@code dev.rcguard},
+ * not the benchmark's {@code dev.rcguard.benchmarks}) by samples that include them anywhere on the stack. With {@code --cell}, only the samples taken during the measured windows of
  * the cells whose name contains it ({@link CpuPerCheckBenchmark} writes them beside the recording, in
  * {@code <recording>.cells.tsv}: server, run, {@code many/64/guarded}, start and end in epoch ms).
  *
  * <pre>
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.JfrTop \
- *      benchmarks/target/cpu/profile-embedded-run1.jfr [--cell many/64/guarded] [--top 15] [--thread NAME]
+ *      benchmarks/target/cpu/profile-embedded-run1.jfr [--cell many/64/guarded] [--top 15] [--thread NAME] \
+ *      [--events jdk.ExecutionSample,jdk.NativeMethodSample]
  * </pre>
  */
 public final class JfrTop {
@@ -35,18 +37,21 @@ public final class JfrTop {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("--")) {
-            System.err.println("Usage: JfrTop RECORDING.jfr [--cell many/64/guarded] [--top 15] [--thread NAME]");
+            System.err.println("Usage: JfrTop RECORDING.jfr [--cell many/64/guarded] [--top 15] [--thread NAME]"
+                    + " [--events jdk.ExecutionSample,jdk.NativeMethodSample]");
             System.exit(2);
         }
         Path recording = Path.of(args[0]);
         String cell = null;
         String thread = null;
+        Set<String> events = Set.of("jdk.ExecutionSample");
         int top = 15;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--cell" -> cell = args[i + 1];
                 case "--top" -> top = Integer.parseInt(args[i + 1]);
                 case "--thread" -> thread = args[i + 1];
+                case "--events" -> events = Set.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -71,7 +76,7 @@ public final class JfrTop {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!events.contains(event.getEventType().getName()) || event.getStackTrace() == null) {
                     continue;
                 }
                 if (!windows.isEmpty() && !inAny(windows, event.getStartTime())) {
@@ -93,7 +98,7 @@ public final class JfrTop {
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame frame : frames) {
                     String name = name(frame);
-                    if (name.startsWith("dev.rcguard.") && seen.add(name)) {
+                    if (guard(name) && seen.add(name)) {
                         including.merge(name, 1, Integer::sum);
                     }
                 }
@@ -103,20 +108,26 @@ public final class JfrTop {
             }
         }
         System.out.printf(
-                "%s: %d execution samples%s%s%n",
+                "%s: %d samples (%s)%s%s%n",
                 recording,
                 samples,
+                String.join(", ", events),
                 windows.isEmpty() ? "" : " in " + windows.size() + " window(s) of cells matching " + cell,
                 thread == null ? "" : " on threads named *" + thread + "*");
         if (samples == 0) {
             return;
         }
         System.out.printf(
-                "%d samples (%.1f %%) have a dev.rcguard frame on the stack%n%n",
+                "%d samples (%.1f %%) have a frame of the library (dev.rcguard, not .benchmarks) on the stack%n%n",
                 withGuard, 100.0 * withGuard / samples);
         print("self (top frame)", self, samples, top, true);
-        print("dev.rcguard methods, including what they call", including, samples, top, false);
+        print("the library's methods, including what they call", including, samples, top, false);
         print("threads", threads, samples, top, false);
+    }
+
+    /** The library's code: {@code dev.rcguard}, not the benchmark's own resources. */
+    private static boolean guard(String frame) {
+        return frame.startsWith("dev.rcguard.") && !frame.startsWith("dev.rcguard.benchmarks.");
     }
 
     private static boolean inAny(List<Window> windows, Instant at) {
@@ -143,7 +154,7 @@ public final class JfrTop {
                         e.getKey(),
                         e.getValue(),
                         100.0 * e.getValue() / samples,
-                        mark ? (e.getKey().startsWith("dev.rcguard.") ? "yes |" : " |") : ""));
+                        mark ? (guard(e.getKey()) ? "yes |" : " |") : ""));
         System.out.println();
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * ProcCpu.Snapshot before = ProcCpu.snapshot(handle);
  * ... the measured window ...
- * ProcCpu.Times used = ProcCpu.snapshot(handle).since(before);   // seconds: total, jit, gc
+ * ProcCpu.Times used = ProcCpu.snapshot(handle).since(before);   // seconds: total, system, jit, gc
  * }</pre>
  */
 final class ProcCpu {
@@ -27,14 +27,19 @@ final class ProcCpu {
 
     private ProcCpu() {}
 
-    /** CPU seconds used in a window: all threads, the JIT compiler's threads, the GC's and the VM thread's. */
-    record Times(double total, double jit, double gc) {}
+    /**
+     * CPU seconds used in a window: all threads (user + system), of which system (the kernel, on the process's
+     * behalf: system calls, and on loopback the TCP work of both ends of a write), the JIT compiler's threads, the
+     * GC's and the VM thread's.
+     */
+    record Times(double total, double system, double jit, double gc) {}
 
     /** The process's CPU time at one instant, per thread where known. */
-    record Snapshot(double total, Map<Long, Double> jit, Map<Long, Double> gc) {
+    record Snapshot(double total, double system, Map<Long, Double> jit, Map<Long, Double> gc) {
         /** What was used since {@code before}: a thread that ended in between is in the total only. */
         Times since(Snapshot before) {
-            return new Times(total - before.total, delta(jit, before.jit), delta(gc, before.gc));
+            return new Times(
+                    total - before.total, system - before.system, delta(jit, before.jit), delta(gc, before.gc));
         }
 
         private static double delta(Map<Long, Double> now, Map<Long, Double> before) {
@@ -50,14 +55,14 @@ final class ProcCpu {
         Path proc = Path.of("/proc", String.valueOf(process.pid()));
         Map<Long, Double> jit = new HashMap<>();
         Map<Long, Double> gc = new HashMap<>();
-        Optional<Double> total = seconds(proc.resolve("stat")).map(Stat::seconds);
+        Optional<Stat> total = seconds(proc.resolve("stat"));
         if (total.isEmpty()) {
             double fromJdk = process.info()
                             .totalCpuDuration()
                             .orElseThrow(() -> new IllegalStateException("No CPU time for process " + process.pid()))
                             .toNanos()
                     / 1e9;
-            return new Snapshot(fromJdk, jit, gc);
+            return new Snapshot(fromJdk, Double.NaN, jit, gc);
         }
         try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
             tasks.forEach(task -> seconds(task.resolve("stat")).ifPresent(stat -> {
@@ -73,10 +78,10 @@ final class ProcCpu {
         } catch (IOException e) {
             // the process ended: the total stands alone
         }
-        return new Snapshot(total.get(), jit, gc);
+        return new Snapshot(total.get().seconds, total.get().system, jit, gc);
     }
 
-    private record Stat(String name, double seconds) {}
+    private record Stat(String name, double seconds, double system) {}
 
     /** utime + stime of a {@code stat} file, with the thread's (or process's) name. */
     private static Optional<Stat> seconds(Path stat) {
@@ -92,8 +97,9 @@ final class ProcCpu {
             return Optional.empty();
         }
         String[] f = line.substring(close + 2).trim().split("\\s+"); // f[0] is field 3 (state)
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
-        return Optional.of(new Stat(line.substring(open + 1, close), ticks / TICKS));
+        long user = Long.parseLong(f[11]); // field 14: utime
+        long system = Long.parseLong(f[12]); // field 15: stime
+        return Optional.of(new Stat(line.substring(open + 1, close), (user + system) / TICKS, system / TICKS));
     }
 
     private static double clockTicks() {

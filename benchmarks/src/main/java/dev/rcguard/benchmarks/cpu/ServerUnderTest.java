@@ -149,14 +149,12 @@ final class ServerUnderTest implements AutoCloseable {
         Path war = war(work.resolve("rcguard-load.war"));
         Path root = work.resolve("payara-root");
         deleteTree(root); // a fresh instance every start: nothing deployed or cached from the previous one
-        Path tmp = Files.createDirectories(work.resolve("tmp"));
         int port = Sockets.freePort();
         List<String> command = new ArrayList<>();
         command.add(CpuPerCheckBenchmark.java());
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Drcguard.server-url=" + ringCentral,
-                "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 payaraJar.toString(),
                 "--deploy",

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * standard input with {@code counters total=N connections=M}; ends when standard input closes.
  *
  * <pre>{@code
- * try (StandIn rc = StandIn.start(10_000, Duration.ofMillis(20), 512, log)) {
+ * try (StandIn rc = StandIn.start(30_000, Duration.ofMillis(20), 512, log, tmp)) {
  *     long calls = rc.calls();
  * }
  * }</pre>
@@ -92,10 +92,12 @@ final class StandIn implements AutoCloseable {
     }
 
     /** Starts the child JVM with the benchmark's class path and waits (at most a minute) until it listens. */
-    static StandIn start(int users, Duration latency, int threads, Path log) throws IOException, InterruptedException {
+    static StandIn start(int users, Duration latency, int threads, Path log, Path tmp)
+            throws IOException, InterruptedException {
         List<String> command = List.of(
                 CpuPerCheckBenchmark.java(),
                 "-Xms256m",
+                "-Djava.io.tmpdir=" + tmp,
                 "-Xmx1g",
                 "-cp",
                 System.getProperty("java.class.path"),
