@@ -144,7 +144,7 @@ public final class JfrTop {
     }
 
     private static void print(String title, Map<String, Integer> counts, int samples, int top, boolean mark) {
-        System.out.printf("| %s | samples | share | %s%n", title, mark ? "dev.rcguard |" : "");
+        System.out.printf("| %s | samples | share | %s%n", title, mark ? "the library's |" : "");
         System.out.println(mark ? "|---|---:|---:|---|" : "|---|---:|---:|");
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
