@@ -19,28 +19,38 @@ import org.HdrHistogram.Histogram;
  * double p99 = r.millis(99.0);
  * }</pre>
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
     /** One request of virtual user {@code user}; {@code true} when it was answered as expected. */
     @FunctionalInterface
-    interface Request {
+    public interface Request {
         boolean send(int user) throws Exception;
     }
 
     /** What one run measured. */
-    record Result(long requests, long errors, double seconds, Histogram latencies) {
-        double throughput() {
+    public record Result(long requests, long errors, double seconds, Histogram latencies) {
+        public double throughput() {
             return requests / seconds;
         }
 
-        double millis(double percentile) {
+        public double millis(double percentile) {
             return latencies.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
     private LoadGenerator() {}
 
-    static Result run(Request request, int users, Duration duration) throws Exception {
+    public static Result run(Request request, int users, Duration duration) throws Exception {
+        return run(request, users, duration, () -> {}, () -> {});
+    }
+
+    /**
+     * As {@link #run(Request, int, Duration)}, calling {@code atStart} just before the users are released and
+     * {@code atEnd} once the last of them has been answered: the measured window, for readings such as a server
+     * process's CPU time. Waits at most {@code duration} plus two minutes for the users to finish.
+     */
+    public static Result run(Request request, int users, Duration duration, Runnable atStart, Runnable atEnd)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(users);
         CountDownLatch ready = new CountDownLatch(users);
         CountDownLatch go = new CountDownLatch(1);
@@ -73,18 +83,23 @@ final class LoadGenerator {
                     return new long[] {requests, errors};
                 }));
             }
-            ready.await();
+            if (!ready.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The virtual users did not start within a minute");
+            }
+            atStart.run();
             long started = System.nanoTime();
             deadline[0] = started + duration.toNanos();
             go.countDown(); // publishes deadline[0] to the users
             long requests = 0;
             long errors = 0;
+            long limit = deadline[0] + TimeUnit.MINUTES.toNanos(2);
             for (Future<long[]> f : perUser) {
-                long[] counts = f.get();
+                long[] counts = f.get(Math.max(0, limit - System.nanoTime()), TimeUnit.NANOSECONDS);
                 requests += counts[0];
                 errors += counts[1];
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            atEnd.run();
             Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
             histograms.forEach(all::add);
             return new Result(requests, errors, seconds, all);

@@ -2,9 +2,11 @@ package dev.rcguard.benchmarks.load;
 
 import dev.rcguard.RequiresRingCentralPermission;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -16,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
  * GET /guarded   (c) the JAX-RS filter: permission ReadMessages
  * GET /filtered  (d) the servlet filter mapped in LoadServer: permission ReadMessages
  * GET /four      (e) the JAX-RS filter: four permissions
+ * GET /two       the JAX-RS filter: two permissions (CpuPerCheckBenchmark's "each further permission")
+ * GET /slow?ms=N unguarded, answers after N ms: as many requests in flight and per second as a guarded endpoint
+ *                whose check waits N ms for RingCentral, without the check (CpuPerCheckBenchmark's same-rate baseline)
  * }</pre>
  */
 @Path("/")
@@ -23,7 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.TEXT_PLAIN)
 public class LoadResource {
 
-    static final String BODY = "ok";
+    /** What every endpoint answers. */
+    public static final String BODY = "ok";
 
     @GET
     @Path("plain")
@@ -41,6 +47,20 @@ public class LoadResource {
     @GET
     @Path("filtered")
     public String filtered() {
+        return BODY;
+    }
+
+    @GET
+    @Path("slow")
+    public String slow(@QueryParam("ms") @DefaultValue("20") long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return BODY;
+    }
+
+    @GET
+    @Path("two")
+    @RequiresRingCentralPermission({"ReadMessages", "EditMessages"})
+    public String two() {
         return BODY;
     }
 

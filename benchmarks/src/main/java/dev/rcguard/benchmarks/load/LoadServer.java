@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -24,6 +26,9 @@ import org.jboss.weld.environment.servlet.Listener;
  *     URI plain = server.uri("/plain");
  * }
  * }</pre>
+ *
+ * <p>Run on its own ({@link #main(String[])}), it is the embedded server of {@code cpu.CpuPerCheckBenchmark}, in a
+ * process of its own so that its CPU time is its own.
  */
 final class LoadServer implements AutoCloseable {
 
@@ -52,6 +57,25 @@ final class LoadServer implements AutoCloseable {
         server.setHandler(context);
         server.start();
         return new LoadServer(server);
+    }
+
+    /**
+     * The server in a process of its own: {@code LoadServer <RingCentral base URI>}. Prints {@code port=N} once it
+     * serves, and stops when its standard input closes (its parent ended or closed the pipe).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("Usage: LoadServer <RingCentral base URI>");
+            System.exit(2);
+        }
+        Logger.getLogger("").setLevel(Level.WARNING); // start-up chatter of Jetty, Weld, RESTEasy
+        try (LoadServer server = start(URI.create(args[0]))) {
+            System.out.println("port=" + server.server.getURI().getPort());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serves until the parent closes the pipe or ends
+            }
+        }
     }
 
     /** {@code http://127.0.0.1:<port><path>}. */
