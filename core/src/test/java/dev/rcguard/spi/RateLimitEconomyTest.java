@@ -309,8 +309,9 @@ class RateLimitEconomyTest {
         assertThat(guard.economy().entries()).isEqualTo(200);
 
         clock.advance(60_001);
-        // the sweep is spread over the calls, a few entries of each map per call: 4 calls walk the 100 budgets
-        for (int i = 0; i < 4; i++) {
+        // the sweep is spread over the calls, a few entries of each map per call: 60 calls look at 240 entries of each
+        // map, more than the rest of a walk begun before and a whole walk over the 100 budgets
+        for (int i = 0; i < 60; i++) {
             check(BOB, MESSAGES);
         }
         assertThat(guard.economy().entries()).isEqualTo(4); // bob's, just made
