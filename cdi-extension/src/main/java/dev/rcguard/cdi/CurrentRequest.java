@@ -55,14 +55,19 @@ public class CurrentRequest {
                 (name, value) -> setSessionAttribute(http, name, value));
     }
 
-    /** The JAX-RS request's headers and properties, with the session of the HTTP request it is, if any. */
+    /**
+     * The JAX-RS request's headers and properties, with the session of the HTTP request it is, if any: looked up only
+     * when the token source asks for the session (the header source, the default, never does).
+     */
     TokenSource.Request tokenRequest(ContainerRequestContext request) {
-        HttpServletRequest http = http();
         return TokenSource.Request.of(
                 request::getHeaderString,
                 request::getProperty,
-                name -> http == null ? null : sessionAttribute(http, name),
-                (name, value) -> setSessionAttribute(http, name, value));
+                name -> {
+                    HttpServletRequest http = http();
+                    return http == null ? null : sessionAttribute(http, name);
+                },
+                (name, value) -> setSessionAttribute(http(), name, value));
     }
 
     /** The {@code ServletContext} of the current HTTP request (the container's own), or {@code null} outside one. */

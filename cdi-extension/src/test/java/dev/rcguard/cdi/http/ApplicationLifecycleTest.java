@@ -2,11 +2,18 @@ package dev.rcguard.cdi.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rcguard.RequiresRingCentralPermission;
+import dev.rcguard.cdi.PermissionDeniedMapper;
+import dev.rcguard.cdi.RingCentralGuardFeature;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.RingCentralSimulator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -21,6 +28,24 @@ import org.junit.jupiter.api.Test;
  * stopping the application closes it, leaving no thread behind and no error in the log.
  */
 class ApplicationLifecycleTest {
+
+    /** Two permissions: the check's first call runs on the request's thread, the second on one of the guard's own. */
+    @Path("/reports")
+    public static class ReportsResource {
+        @GET
+        @RequiresRingCentralPermission({"ReadMessages", "ReadCallLog"})
+        public String reports() {
+            return "2 reports";
+        }
+    }
+
+    /** An application whose requests make the guard start client threads. */
+    public static class ReportsApplication extends Application {
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(ReportsResource.class, RingCentralGuardFeature.class, PermissionDeniedMapper.class);
+        }
+    }
 
     private static final Logger ROOT = Logger.getLogger("");
     private final List<LogRecord> problems = new CopyOnWriteArrayList<>();
@@ -60,8 +85,10 @@ class ApplicationLifecycleTest {
 
     @Test
     void stoppingTheApplicationClosesItsGuard_noThreadLeft_noErrorLogged() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(GuardedApplication.class, new ServletFilterStandIn())) {
-            assertThat(Http.get(server.uri("/call-log"), "alice").statusCode()).isEqualTo(200);
+        try (EmbeddedServer server = EmbeddedServer.start(ReportsApplication.class, new ServletFilterStandIn())) {
+            HttpResponse<String> reports = Http.get(server.uri("/reports"), "alice");
+            assertThat(reports.statusCode()).isEqualTo(200);
+            assertThat(reports.body()).isEqualTo("2 reports");
             assertThat(clientThreads())
                     .as("the guard's client threads while the application runs")
                     .isPositive();
