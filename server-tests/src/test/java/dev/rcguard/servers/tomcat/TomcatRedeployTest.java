@@ -39,7 +39,7 @@ class TomcatRedeployTest {
     static void start() {
         simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
-                .user(u -> u.token(READER).grant("ReadMessages"))
+                .user(u -> u.token(READER).grant("ReadMessages").grant("ReadCallLog"))
                 .start();
         tomcat = TomcatServer.start("tomcat-redeploy"); // @AfterAll runs even if this throws
     }
@@ -97,7 +97,8 @@ class TomcatRedeployTest {
     private static WebArchive war() {
         String webXml = WebXml.create()
                 .contextParam("rcguard.server-url", simulator.baseUri().toString())
-                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
+                // two permissions: a check's first call runs on the request's thread, its second on the library's own
+                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages, ReadCallLog"))
                 .servlet("messages", MessagesServlet.class, "/messages/*")
                 .toString();
         return Wars.plainContainer("leaky", webXml).addClass(MessagesServlet.class);

@@ -47,7 +47,7 @@ class WildFlyRedeployTest {
     static void start() {
         simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
-                .user(u -> u.token(READER).grant("ReadMessages"))
+                .user(u -> u.token(READER).grant("ReadMessages").grant("ReadCallLog"))
                 .user(u -> u.token(OUTSIDER))
                 .start();
         wildfly = WildFlyServer.start("wildfly-redeploy"); // @AfterAll runs even if this throws
@@ -130,7 +130,8 @@ class WildFlyRedeployTest {
 
     private static WebArchive war() {
         String webXml = WebXml.create()
-                .filter("servlet-messages", "/servlet/*", Map.of("permissions", "ReadMessages"))
+                // two permissions: a check's first call runs on the request's thread, its second on the library's own
+                .filter("servlet-messages", "/servlet/*", Map.of("permissions", "ReadMessages, ReadCallLog"))
                 .servlet("messages", MessagesServlet.class, "/servlet/messages")
                 .toString();
         return Wars.onApplicationServer("leaky", simulator.baseUri().toString())
