@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /**
  * The {@link BudgetStore} of one node: concurrent maps whose entries are changed inside {@code compute}, and swept
  * once they have expired, so memory follows the users active within a window, not every user ever seen. The sweep is
- * spread over the calls: each {@link #userOf} looks at the next {@link #SWEEP_STEP} entries of each map, and each
+ * spread over the calls: each {@link #admit} looks at the next {@link #SWEEP_STEP} entries of each map, and each
  * decision kept at the next {@link #SWEEP_STEP} decisions, so the sweep keeps pace with what comes in and costs each
  * call a few entries. A walk over every entry once a second, on whichever request came then, cost about as much per
  * request with 30,000 users, in one stall: each entry it looks at is a cache miss.
@@ -42,7 +42,6 @@ public final class InMemoryBudgetStore implements BudgetStore {
 
     @Override
     public String userOf(String tokenHash, long now) {
-        sweepAStep(now);
         Learned learned = users.get(tokenHash);
         return learned == null || learned.until <= now ? null : learned.user;
     }
@@ -59,6 +58,7 @@ public final class InMemoryBudgetStore implements BudgetStore {
 
     @Override
     public Budget.Admission admit(String budgetKey, String group, long now, boolean reusable) {
+        sweepAStep(now);
         Budget.Admission[] admission = new Budget.Admission[1];
         budgets.compute(budgetKey, (key, budget) -> {
             admission[0] = orFresh(budget, group, now).admit(now, policy, reusable);
