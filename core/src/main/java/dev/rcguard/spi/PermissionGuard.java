@@ -356,10 +356,10 @@ public final class PermissionGuard implements AutoCloseable {
      * @return the decision; errors are refusals, never exceptions
      */
     public Decision check(Caller caller, Requirement requirement, String targetExtensionId, RequestMemo memo) {
-        // this thread waits for the decision anyway: it makes the check's first call itself, with no hand-off
+        // this thread waits for the decision anyway: it makes the check's calls itself, with no hand-off
         try (CallingThread waiting = CallingThread.willWait()) {
             CompletableFuture<Decision> decision = checkAsync(caller, requirement, targetExtensionId, memo);
-            waiting.runHandedOver();
+            waiting.runTaken();
             return decision.get(config.checkDeadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return Failures.timedOut();
@@ -424,7 +424,11 @@ public final class PermissionGuard implements AutoCloseable {
                 permissionCalls,
                 key,
                 () -> economy.decide(
-                                caller, Kind.PERMISSION, ids, target, () -> client.checkPermission(caller, id, target))
+                                caller,
+                                Kind.PERMISSION,
+                                ids,
+                                target,
+                                user -> client.checkPermission(caller, id, target, user))
                         .thenApply(decisions -> decisions.get(id)));
     }
 
@@ -448,7 +452,7 @@ public final class PermissionGuard implements AutoCloseable {
         return coalesced(
                 featureCalls,
                 key,
-                () -> economy.decide(caller, Kind.FEATURE, ids, null, () -> client.checkFeatures(caller, ids)));
+                () -> economy.decide(caller, Kind.FEATURE, ids, null, user -> client.checkFeatures(caller, ids)));
     }
 
     private <V> CompletableFuture<V> coalesced(

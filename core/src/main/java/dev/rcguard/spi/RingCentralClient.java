@@ -30,6 +30,22 @@ public interface RingCentralClient {
     CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId);
 
     /**
+     * As {@link #checkPermission(Caller, String, String)}, for a caller whose token an earlier answer showed to belong
+     * to {@code user}. The guard's own client then refuses an answer that names another user, permission or target, and
+     * may therefore send the call on a connection other users' calls used before. This default ignores {@code user}.
+     *
+     * @param caller whose token is sent
+     * @param permissionId the permission id
+     * @param targetExtensionId the extension the permission is exercised on, or {@code null} for the caller's own
+     * @param user {@code accountId/extensionId} (digits) as an earlier answer named the token's user, or {@code null}
+     * @return the answer to come; never failed
+     */
+    default CompletableFuture<Answer> checkPermission(
+            Caller caller, String permissionId, String targetExtensionId, String user) {
+        return checkPermission(caller, permissionId, targetExtensionId);
+    }
+
+    /**
      * {@code GET .../features?featureId=A&featureId=B}: one call for all ids; one decision per id asked.
      *
      * @param caller whose token is sent

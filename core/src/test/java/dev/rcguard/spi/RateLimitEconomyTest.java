@@ -308,7 +308,7 @@ class RateLimitEconomyTest {
         // per user: whose the token is, the budget its first call was admitted on, the user's budget, the decision
         assertThat(guard.economy().entries()).isEqualTo(200);
 
-        clock.advance(60_001);
+        clock.advance(600_001); // a token's user is remembered for 10 minutes; budgets and decisions for less
         // the sweep is spread over the calls, a few entries of each map per call: 60 calls look at 240 entries of each
         // map, more than the rest of a walk begun before and a whole walk over the 100 budgets
         for (int i = 0; i < 60; i++) {

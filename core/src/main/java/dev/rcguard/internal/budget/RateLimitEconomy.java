@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Spends each RingCentral user's rate-limit budget so that the guard never causes a 429 and never locks the user out
@@ -40,8 +40,12 @@ import java.util.function.Supplier;
  */
 public final class RateLimitEconomy implements AutoCloseable {
 
-    /** How long a token's user is remembered after an answer named them. */
-    static final long USER_MEMORY_MILLIS = Duration.ofMinutes(1).toMillis();
+    /**
+     * How long a token's user is remembered after an answer named them: a token never changes users, and while its
+     * user is known its permission checks share connections (an answer must then name that user), so a user who comes
+     * back within minutes opens no connection of their own.
+     */
+    static final long USER_MEMORY_MILLIS = Duration.ofMinutes(10).toMillis();
 
     static final Reason BUDGET_SPENT = new Reason(
             "BudgetSpent", "The guard's share of this user's RingCentral rate limit is spent; no call was made");
@@ -76,10 +80,15 @@ public final class RateLimitEconomy implements AutoCloseable {
 
     /**
      * The decisions about {@code ids} (a permission, or a batch of features asked in one call) for {@code caller}:
-     * from {@code call} if the budget affords it, else reused or refused.
+     * from {@code call} if the budget affords it, else reused or refused. {@code call} is given the user
+     * ({@code accountId/extensionId}) an earlier answer showed the caller's token to belong to, or {@code null}.
      */
     public CompletableFuture<Map<String, Decision>> decide(
-            Caller caller, Kind kind, List<String> ids, String target, Supplier<CompletableFuture<Answer>> call) {
+            Caller caller,
+            Kind kind,
+            List<String> ids,
+            String target,
+            Function<String, CompletableFuture<Answer>> call) {
         long now = clock.getAsLong();
         String user = store.userOf(caller.fingerprint(), now);
         String owner = user != null ? user : "token:" + caller.fingerprint();
@@ -97,7 +106,7 @@ public final class RateLimitEconomy implements AutoCloseable {
         }
         liveCalls.increment();
         long sent = System.nanoTime();
-        return call.get().thenApply(answer -> {
+        return call.apply(user).thenApply(answer -> {
             callTimes.add(System.nanoTime() - sent);
             learn(caller, kind, target, owner, user == null, group, now, answer);
             return answer.decisions();

@@ -7,6 +7,7 @@ import dev.rcguard.internal.http.HttpResponse;
 import dev.rcguard.internal.http.MalformedResponseException;
 import dev.rcguard.internal.json.MalformedJsonException;
 import dev.rcguard.internal.json.StrictJson;
+import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RingCentralClient.Answer;
 import dev.rcguard.spi.RingCentralClient.RateLimit;
 import java.net.ConnectException;
@@ -63,13 +64,29 @@ public final class Answers {
 
     private static final Reason MALFORMED = new Reason("InvalidResponse", "RingCentral's answer could not be read");
 
+    private static final Reason ANOTHER_QUESTION = new Reason(
+            "UnexpectedResponse",
+            "RingCentral's answer is about another user, permission or target than the one asked");
+
     private Answers() {}
+
+    /** As the five-argument form, for a check of the caller's own permission whose user is not known yet. */
+    public static Answer permission(String permissionId, HttpResponse answer, String token) {
+        return permission(permissionId, null, null, answer, token);
+    }
 
     /**
      * What an {@code authz-profile/check} answer about {@code permissionId}, asked with {@code token}, says: the
-     * decision, the rate-limit headers, and the user its {@code uri} names.
+     * decision, the rate-limit headers, and the user its {@code uri} names. When the user asked about is known
+     * ({@code askedAbout}), a 200 answer counts only if its {@code uri} names that user, the permission and the target
+     * asked: the call may have gone over a connection other users' calls used, and an answer to another question is
+     * never taken for this one's.
+     *
+     * @param askedAbout the user asked about, {@code accountId/extensionId}, or {@code null} when the call names
+     *     {@code ~} and nothing has told which user that is
      */
-    public static Answer permission(String permissionId, HttpResponse answer, String token) {
+    public static Answer permission(
+            String permissionId, String targetExtensionId, String askedAbout, HttpResponse answer, String token) {
         RateLimit rateLimit = rateLimit(answer);
         if (answer.status() != 200) {
             return new Answer(
@@ -79,7 +96,73 @@ public final class Answers {
         if (check == null) {
             return new Answer(Map.of(permissionId, Decision.unavailable(MALFORMED)), rateLimit, null);
         }
-        return new Answer(Map.of(permissionId, permission(permissionId, check)), rateLimit, user(check.get("uri")));
+        if (askedAbout == null) {
+            return new Answer(Map.of(permissionId, permission(permissionId, check)), rateLimit, user(check.get("uri")));
+        }
+        if (!answers(check.get("uri"), askedAbout, permissionId, targetExtensionId)) {
+            return new Answer(Map.of(permissionId, Decision.unavailable(ANOTHER_QUESTION)), rateLimit, null);
+        }
+        return new Answer(Map.of(permissionId, permission(permissionId, check)), rateLimit, askedAbout);
+    }
+
+    /**
+     * The user a permission check asks about, {@code accountId/extensionId}, or {@code null} when unknown: the ids
+     * the call names, each {@code ~} replaced by the token's {@code user} as an earlier answer named it.
+     */
+    public static String askedAbout(String accountId, String extensionId, String user) {
+        int slash = user == null ? -1 : user.indexOf('/');
+        String account = !Caller.OWN.equals(accountId) ? accountId : slash < 0 ? null : user.substring(0, slash);
+        String extension = !Caller.OWN.equals(extensionId) ? extensionId : slash < 0 ? null : user.substring(slash + 1);
+        return account == null || extension == null ? null : account + '/' + extension;
+    }
+
+    /**
+     * Whether a check answer's {@code uri} is about exactly this question: the user, the permission, and the target
+     * (RingCentral names the user's own extension as the target when none was asked).
+     */
+    static boolean answers(Object uri, String user, String permissionId, String targetExtensionId) {
+        if (!(uri instanceof String text)) {
+            return false;
+        }
+        Matcher matcher = USER_URI.matcher(text);
+        if (!matcher.find() || !user.equals(matcher.group(1) + '/' + matcher.group(2))) {
+            return false;
+        }
+        String permission = null;
+        String target = null;
+        for (String parameter : text.substring(matcher.end()).split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            String value = equals < 0 ? "" : parameter.substring(equals + 1);
+            if (name.equals("permissionId")) {
+                if (permission != null) {
+                    return false;
+                }
+                permission = value;
+            } else if (name.equals("targetExtensionId")) {
+                if (target != null) {
+                    return false;
+                }
+                target = value;
+            }
+        }
+        boolean ownTarget = targetExtensionId == null || Caller.OWN.equals(targetExtensionId);
+        return permissionId.equals(permission)
+                && (target == null ? ownTarget : target.equals(ownTarget ? matcher.group(2) : targetExtensionId));
+    }
+
+    /**
+     * Whether the connection an answer came on may carry another call: the answer decided something. A malformed,
+     * ambiguous or misdirected answer, a 5xx or a 429 says the connection, or the server behind it, is not to be trusted
+     * further.
+     */
+    public static boolean sound(Answer answer) {
+        for (Decision decision : answer.decisions().values()) {
+            if (decision.outcome() == Decision.Outcome.UNAVAILABLE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Decision permission(String permissionId, Map<String, Object> check) {

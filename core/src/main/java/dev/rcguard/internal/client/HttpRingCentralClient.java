@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -28,8 +27,8 @@ import javax.net.ssl.SSLSocketFactory;
  * The real {@link RingCentralClient}: RingCentral's two endpoints over {@link HttpTransport}, answers read by
  * {@link Answers}.
  *
- * <p>A check's first call runs on the thread that waits for the check ({@link CallingThread}); its other calls run on
- * daemon threads, so that the ids of one requirement are checked concurrently; at most
+ * <p>A check's calls run on the thread that waits for the check, which sends them all before it reads their answers
+ * ({@link CallingThread}); calls made otherwise run on daemon threads. At most
  * {@code rcguard.max-concurrent-calls} are in flight at once, and a call beyond that fails closed at once instead of
  * queueing. Each call ends by its deadline ({@code rcguard.connect-timeout-ms} + {@code rcguard.read-timeout-ms}),
  * answer or not, and gives its thread and slot back. Redirects are never followed, so the bearer token never travels
@@ -44,8 +43,6 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
     private final long callBudgetNanos;
     private final DaemonThreads threads = new DaemonThreads("rcguard-client-");
     private final ThreadPoolExecutor executor;
-    /** The pool, but a check's first call runs on the thread that waits for it ({@link CallingThread}). */
-    private final Executor calls;
     /** A span and the HTTP client's metrics per call, when the guard records to OpenTelemetry. */
     private volatile GuardTelemetry telemetry = GuardTelemetry.NONE;
     /** Upstream calls in flight: counted here, not by the pool, whose idle threads are not always free to take one. */
@@ -67,7 +64,6 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         this.trouble = new UpstreamTrouble(config, nanoClock);
         this.slots = new Semaphore(config.maxConcurrentCalls());
         this.executor = executor();
-        this.calls = CallingThread.firstOnWaitingThread(executor);
         this.transport = new HttpTransport(
                 config.serverUrl(), tls, config.connectTimeout(), config.readTimeout(), config.maxConcurrentCalls());
         this.callBudgetNanos =
@@ -76,16 +72,32 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
 
     @Override
     public CompletableFuture<Answer> checkPermission(Caller caller, String permissionId, String targetExtensionId) {
+        return checkPermission(caller, permissionId, targetExtensionId, null);
+    }
+
+    /**
+     * When the user the call asks about is known — the token's user as an earlier answer named it, or the account and
+     * extension the caller names — the call may use a shared connection, and its answer must name that user, the
+     * permission and the target ({@link Answers#permission}); otherwise it uses the caller's own connections only.
+     */
+    @Override
+    public CompletableFuture<Answer> checkPermission(
+            Caller caller, String permissionId, String targetExtensionId, String user) {
         String target = ACCOUNT + caller.accountId() + "/extension/" + caller.extensionId()
                 + "/authz-profile/check?permissionId=" + permissionId
                 + (targetExtensionId == null ? "" : "&targetExtensionId=" + targetExtensionId);
+        String askedAbout = Answers.askedAbout(caller.accountId(), caller.extensionId(), user);
         GuardTelemetry.Call recorded = telemetry.call(target);
         return recorded.ended(call(
                 caller,
+                askedAbout != null ? HttpTransport.SHARED : owner(caller),
+                // once an answer named the user, the token's next checks will take shared connections
+                answer -> askedAbout != null || answer.user() != null ? HttpTransport.SHARED : owner(caller),
                 Kind.PERMISSION,
                 target,
                 List.of(permissionId),
-                recorded.answering(answer -> Answers.permission(permissionId, answer, caller.accessToken()))));
+                recorded.answering(answer -> Answers.permission(
+                        permissionId, targetExtensionId, askedAbout, answer, caller.accessToken()))));
     }
 
     @Override
@@ -103,6 +115,8 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
         GuardTelemetry.Call recorded = telemetry.call(target.toString());
         return recorded.ended(call(
                 caller,
+                owner(caller), // a features answer names no user: only the caller's own connections
+                answer -> owner(caller),
                 Kind.FEATURE,
                 target.toString(),
                 featureIds,
@@ -114,40 +128,107 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
      * {@code _} and {@code ~} need no encoding in a URL.
      */
     private CompletableFuture<Answer> call(
-            Caller caller, Kind kind, String target, List<String> ids, Function<HttpResponse, Answer> decide) {
-        Function<Throwable, Answer> onFailure = failure -> Answer.only(ids, Answers.failure(failure));
+            Caller caller,
+            String owner,
+            Function<Answer, String> keepFor,
+            Kind kind,
+            String target,
+            List<String> ids,
+            Function<HttpResponse, Answer> decide) {
         if (!slots.tryAcquire()) {
             return CompletableFuture.completedFuture(
-                    onFailure.apply(new RejectedExecutionException("all call slots are taken")));
+                    Answer.only(ids, Answers.failure(new RejectedExecutionException("all call slots are taken"))));
         }
-        long deadline = System.nanoTime() + callBudgetNanos;
-        try {
-            return CompletableFuture.supplyAsync(
-                            () -> {
-                                try {
-                                    HttpResponse response = transport.get(
-                                            owner(caller), target, "Bearer " + caller.accessToken(), deadline);
-                                    Answer answer = decide.apply(response);
-                                    trouble.answered(kind, response.status(), answer);
-                                    return answer;
-                                } catch (IOException e) {
-                                    if (!executor.isShutdown()) { // not a trouble: the application stops
-                                        trouble.failed(kind, e);
-                                    }
-                                    return onFailure.apply(e);
-                                } finally {
-                                    slots.release();
-                                }
-                            },
-                            calls)
-                    .exceptionally(onFailure);
-        } catch (RejectedExecutionException closed) { // the executor is shut down
+        Call call = new Call(owner, keepFor, kind, target, "Bearer " + caller.accessToken(), ids, decide);
+        if (!CallingThread.take(call)) {
+            try {
+                executor.execute(call::run);
+            } catch (RejectedExecutionException closed) { // the executor is shut down
+                call.end(null, closed);
+            }
+        }
+        return call.answer;
+    }
+
+    /** One call: its slot is taken, and given back when it ends, answered or not. */
+    private final class Call implements CallingThread.Call {
+
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+        private final String owner;
+        private final Function<Answer, String> keepFor;
+        private final Kind kind;
+        private final String target;
+        private final String authorization;
+        private final List<String> ids;
+        private final Function<HttpResponse, Answer> decide;
+        private final long deadline = System.nanoTime() + callBudgetNanos;
+        private HttpTransport.Exchange exchange;
+        private boolean ended;
+
+        Call(
+                String owner,
+                Function<Answer, String> keepFor,
+                Kind kind,
+                String target,
+                String authorization,
+                List<String> ids,
+                Function<HttpResponse, Answer> decide) {
+            this.owner = owner;
+            this.keepFor = keepFor;
+            this.kind = kind;
+            this.target = target;
+            this.authorization = authorization;
+            this.ids = ids;
+            this.decide = decide;
+        }
+
+        @Override
+        public void send() {
+            try {
+                exchange = transport.send(owner, target, authorization, deadline);
+            } catch (IOException | RuntimeException e) {
+                end(null, e);
+            }
+        }
+
+        @Override
+        public void receive() {
+            if (answer.isDone()) {
+                return;
+            }
+            if (exchange == null) { // never sent: a failure before it
+                end(null, new IOException("the call was not sent"));
+                return;
+            }
+            try {
+                end(
+                        exchange.receive(
+                                response -> {
+                                    Answer decided = decide.apply(response);
+                                    trouble.answered(kind, response.status(), decided);
+                                    return decided;
+                                },
+                                decided -> Answers.sound(decided) ? keepFor.apply(decided) : null),
+                        null);
+            } catch (IOException | RuntimeException e) {
+                end(null, e);
+            }
+        }
+
+        void end(Answer answered, Throwable failure) {
+            if (ended) {
+                return;
+            }
+            ended = true;
             slots.release();
-            return CompletableFuture.completedFuture(onFailure.apply(closed));
+            if (failure instanceof IOException && !executor.isShutdown()) { // not a trouble: the application stops
+                trouble.failed(kind, (IOException) failure);
+            }
+            answer.complete(answered != null ? answered : Answer.only(ids, Answers.failure(failure)));
         }
     }
 
-    /** Whose connections a call may use: one user's (token, account, extension), by hash, never another's. */
+    /** Whose connections a call that names no user may use: one user's (token, account, extension), by hash. */
     private static String owner(Caller caller) {
         return caller.fingerprint() + '/' + caller.accountId() + '/' + caller.extensionId();
     }

@@ -1,36 +1,53 @@
 package dev.rcguard.internal.engine;
 
-import java.util.concurrent.Executor;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Lets a thread that is about to wait for a check's decision make the first of the check's calls to RingCentral
- * itself. A check that needs one call then runs it on the request's own thread: no hand-off to a pool thread and back,
- * which with its two wake-ups cost more CPU than the rest of a live check but the socket work. The check's further
- * calls still go to the pool the moment they are made, so the ids of one requirement are asked concurrently. The call
- * is bounded by its deadline wherever it runs: every read of the transport is.
+ * Lets a thread that is about to wait for a check's decision make the check's calls to RingCentral itself: it sends
+ * every request first, then reads the answers, so the ids of one requirement are still asked concurrently, with no
+ * hand-off to a pool thread and back (whose two wake-ups cost more CPU than the rest of a live check but the socket
+ * work). Calls made at any other time, or on another thread, go to the client's pool. A call is bounded by its
+ * deadline wherever it runs: every read of the transport is.
  *
  * <pre>{@code
- * Executor calls = CallingThread.firstOnWaitingThread(pool);   // the client's, made once
  * try (CallingThread waiting = CallingThread.willWait()) {
- *     CompletableFuture<Decision> decision = checkAsync(...); // its first call is handed to this thread
- *     waiting.runHandedOver();
+ *     CompletableFuture<Decision> decision = checkAsync(...); // its calls are taken by this thread
+ *     waiting.runTaken();
  *     return decision.get(deadline, MILLISECONDS);
  * }
+ * // in the client: if (!CallingThread.take(call)) { pool.execute(call::run); }
  * }</pre>
  */
 public final class CallingThread implements AutoCloseable {
 
+    /** A call in two halves, so that a thread can send several requests before it waits for their answers. */
+    public interface Call {
+
+        /** Sends the request; a failure ends the call (its answer is then a refusal). */
+        void send();
+
+        /** Reads and decides the answer of a request sent, or does nothing if sending failed. Never throws. */
+        void receive();
+
+        /** Both halves. */
+        default void run() {
+            send();
+            receive();
+        }
+    }
+
     private static final ThreadLocal<CallingThread> WAITING = new ThreadLocal<>();
 
     private final CallingThread outer;
-    private Runnable handedOver;
+    private final List<Call> taken = new ArrayList<>(2);
     private boolean taking = true;
 
     private CallingThread(CallingThread outer) {
         this.outer = outer;
     }
 
-    /** This thread will wait for the check it starts now: it takes the check's first call. */
+    /** This thread will wait for the check it starts now: it takes the calls the check makes until {@link #runTaken}. */
     public static CallingThread willWait() {
         CallingThread waiting = new CallingThread(WAITING.get());
         WAITING.set(waiting);
@@ -38,36 +55,42 @@ public final class CallingThread implements AutoCloseable {
     }
 
     /**
-     * An executor that hands a task to the current thread when it {@linkplain #willWait() will wait} and has taken none
-     * yet, and otherwise runs it on {@code pool}.
+     * Gives {@code call} to the current thread if it {@linkplain #willWait() will wait} and is still taking calls.
+     *
+     * @return whether it was taken; if not, the caller runs it elsewhere
      */
-    public static Executor firstOnWaitingThread(Executor pool) {
-        return task -> {
-            CallingThread waiting = WAITING.get();
-            if (waiting != null && waiting.taking) {
-                waiting.taking = false;
-                waiting.handedOver = task;
-            } else {
-                pool.execute(task);
-            }
-        };
+    public static boolean take(Call call) {
+        CallingThread waiting = WAITING.get();
+        if (waiting == null || !waiting.taking) {
+            return false;
+        }
+        waiting.taken.add(call);
+        return true;
     }
 
-    /** Runs the call handed over, if one was; from now on every call goes to the pool. */
-    public void runHandedOver() {
+    /** Sends every call taken, then receives their answers in turn; from now on no call is taken. */
+    public void runTaken() {
         taking = false;
-        Runnable task = handedOver;
-        handedOver = null;
-        if (task != null) {
-            task.run();
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            for (Call call : taken) {
+                call.send();
+            }
+        } finally {
+            for (Call call : taken) {
+                call.receive();
+            }
+            taken.clear();
         }
     }
 
-    /** Runs a call handed over and not run yet (it is never dropped), and lets the thread go. */
+    /** Runs the calls taken and not run yet (none is ever dropped), and lets the thread go. */
     @Override
     public void close() {
         try {
-            runHandedOver();
+            runTaken();
         } finally {
             // set, never remove: a request thread's map of thread locals is large in a server, and removing then adding
             // an entry on every check costs more than the check (seen in JFR). A null value holds nothing of the

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -22,8 +20,11 @@ final class Connection implements AutoCloseable {
 
     private static final int BUFFER = 8192;
 
-    private final SocketChannel channel;
+    /** The TCP connection. */
+    private final Socket plain;
+    /** What the exchanges use: {@link #plain}, or TLS over it. */
     private final Socket socket;
+
     private final InputStream in;
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER];
@@ -34,8 +35,8 @@ final class Connection implements AutoCloseable {
     private boolean reused;
     private boolean answered;
 
-    private Connection(SocketChannel channel, Socket socket) throws IOException {
-        this.channel = channel;
+    private Connection(Socket plain, Socket socket) throws IOException {
+        this.plain = plain;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -44,13 +45,12 @@ final class Connection implements AutoCloseable {
     /** Connects within {@code connectTimeoutMillis}, and for https shakes hands checking the host name. */
     static Connection open(String host, int port, SSLSocketFactory tls, int connectTimeoutMillis, long deadline)
             throws IOException {
-        SocketChannel channel = SocketChannel.open();
+        Socket plain = new Socket();
         try {
-            Socket plain = channel.socket();
             plain.setTcpNoDelay(true);
             plain.connect(new InetSocketAddress(host, port), Math.max(1, connectTimeoutMillis));
             if (tls == null) {
-                return new Connection(channel, plain);
+                return new Connection(plain, plain);
             }
             SSLSocket secure = (SSLSocket) tls.createSocket(plain, host, port, true);
             SSLParameters parameters = secure.getSSLParameters();
@@ -59,9 +59,9 @@ final class Connection implements AutoCloseable {
             secure.setSSLParameters(parameters);
             secure.setSoTimeout(remainingMillis(deadline));
             secure.startHandshake();
-            return new Connection(channel, secure);
+            return new Connection(plain, secure);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            plain.close();
             throw e;
         }
     }
@@ -138,21 +138,17 @@ final class Connection implements AutoCloseable {
 
     /**
      * Whether an idle connection may carry the next exchange: it is open, not idle for longer than
-     * {@code maxIdleNanos}, and the server has sent nothing since (no stray answer, no close). Peeks without blocking
-     * at the raw socket; whatever it finds there means the connection is not reused.
+     * {@code maxIdleNanos}, and the server has sent nothing since (no stray answer): whatever is waiting, decrypted or
+     * not, means the connection is not reused. A close by the server shows only when the next request is answered by
+     * none: {@link HttpTransport} then sends it once more on a new connection.
      */
     boolean isReusable(long maxIdleNanos) {
-        if (!channel.isOpen() || socket.isClosed() || System.nanoTime() - idleSince > maxIdleNanos) {
+        if (socket.isClosed() || System.nanoTime() - idleSince > maxIdleNanos) {
             return false;
         }
         try {
-            if (in.available() > 0) {
-                return false; // TLS: an answer already decrypted and waiting
-            }
-            channel.configureBlocking(false);
-            int waiting = channel.read(ByteBuffer.allocate(1));
-            channel.configureBlocking(true);
-            return waiting == 0;
+            return in.available() == 0
+                    && (plain == socket || plain.getInputStream().available() == 0);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -174,7 +170,7 @@ final class Connection implements AutoCloseable {
             // Closing: nothing more to do with it.
         }
         try {
-            channel.close();
+            plain.close();
         } catch (IOException ignored) {
             // Same.
         }

@@ -12,8 +12,11 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -24,16 +27,24 @@ import javax.net.ssl.SSLSocketFactory;
  * call. Apache HttpClient 4 (RESTEasy, WildFly, the embedded runtime) reuses a pooled connection whose stale check
  * finds bytes waiting ({@code isStale()} is false when data is there), and the JDK's {@code HttpURLConnection} keep-alive
  * cache (Jersey on Payara) does not look; both then read another call's leftover answer as the next call's. Here a
- * connection is kept only after an impeccable answer with nothing left unread, only for the same owner (the same
- * user: no byte of one user's exchange can ever reach another's), and is reused only if, peeked at without blocking,
- * the server has sent nothing since: a stray byte or a close discards it. What no client can tell is bytes the
- * server sends unasked at the very moment a request goes out; kept per owner, they can at worst answer that same
- * user's next call, and only about the id and target they name ({@code Answers} checks it).
+ * connection is kept only after an impeccable answer with nothing left unread, which its caller also found sound, and
+ * is reused only if, peeked at without blocking, the server has sent nothing since: a stray byte or a close discards
+ * it. What no client can tell is bytes the server sends unasked at the very moment a request goes out. So connections
+ * are kept per owner: {@link #SHARED} ones carry only calls whose answer names the question it answers (a permission
+ * check's {@code uri} names the user, the permission and the target; {@code Answers} refuses an answer to any other),
+ * and every other call uses its own user's connections only. Either way a stray answer can at worst answer the same
+ * question about the same user.
  *
  * <p>A request that fails on a kept connection before any byte of an answer arrived (the server closed it while idle)
  * is sent once more on a new connection; no other request is ever repeated.
  */
 public final class HttpTransport implements AutoCloseable {
+
+    /**
+     * The owner of the connections for calls whose answer names the question it answers, whoever asks it: with many
+     * users, a connection per user would mean a new connection (with https, a TLS handshake) for nearly every call.
+     */
+    public static final String SHARED = "";
 
     /** Kept connections idle longer than this are not reused: servers close idle ones after some tens of seconds. */
     static final Duration MAX_IDLE = Duration.ofSeconds(20);
@@ -46,10 +57,15 @@ public final class HttpTransport implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final long readTimeoutNanos;
     private final int maxIdleConnections;
-    /** Kept connections by owner, most recently used first; changed only inside {@code compute}. */
+    /** Kept shared connections, most recently used first: taken and given back by every check, so free of locks. */
+    private final Deque<Connection> shared = new ConcurrentLinkedDeque<>();
+    /** Kept connections by owner but {@link #SHARED}, most recently used first; changed only inside {@code compute}. */
     private final Map<String, Deque<Connection>> idle = new ConcurrentHashMap<>();
 
-    private final AtomicInteger idleCount = new AtomicInteger();
+    /** Connections idle: the shared ones, and those of every owner's own, each at most {@code maxIdleConnections}. */
+    private final AtomicInteger sharedIdle = new AtomicInteger();
+
+    private final AtomicInteger ownIdle = new AtomicInteger();
     private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
     private final AtomicInteger opened = new AtomicInteger();
     private volatile boolean closed;
@@ -80,8 +96,7 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * {@code GET basePath + target} with the caller's credentials, answered whole.
      *
-     * @param owner whose call this is (a hash of the user's token, account and extension): connections are kept and
-     *     reused per owner only
+     * @param owner whose connections the call may use ({@link #SHARED}, or a key of the caller's own)
      * @param target the path and query, already encoded ({@code /restapi/...?permissionId=X})
      * @param authorization the {@code Authorization} header's value
      * @param deadline when the exchange must be over at the latest ({@link System#nanoTime()}); the read timeout
@@ -90,63 +105,123 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IOException when there is no answer in time, or the connection fails
      */
     public HttpResponse get(String owner, String target, String authorization, long deadline) throws IOException {
+        return send(owner, target, authorization, deadline).receive(response -> response, response -> owner);
+    }
+
+    /**
+     * Sends {@code GET basePath + target} with the caller's credentials; {@link Exchange#receive} reads the answer. A
+     * thread may send several requests before it reads their answers: they are then answered concurrently.
+     *
+     * @param owner whose connections the call may use: {@link #SHARED} when the answer will name the question,
+     *     else a key of the caller's own (a hash of the user's token, account and extension)
+     * @param target the path and query, already encoded ({@code /restapi/...?permissionId=X})
+     * @param authorization the {@code Authorization} header's value
+     * @param deadline when the exchange must be over at the latest ({@link System#nanoTime()}); the read timeout
+     *     may end it sooner
+     * @return the exchange, its answer to be read; it must be, or its connection stays open until the deadline
+     * @throws IOException when no connection could carry the request
+     */
+    public Exchange send(String owner, String target, String authorization, long deadline) throws IOException {
         byte[] request = request(target, authorization);
         Connection kept = keptConnection(owner);
         if (kept != null) {
             try {
-                return exchange(owner, kept, request, deadline);
-            } catch (StaleConnectionException closedWhileIdle) {
-                // The server had closed the kept connection: the request never reached it. Once more, on a new one.
+                kept.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
+                kept.write(request);
+                return new Exchange(kept, request, deadline);
+            } catch (IOException closedWhileIdle) { // the request never reached the server: once more, on a new one
+                kept.close();
             }
         }
-        return exchange(owner, newConnection(deadline), request, deadline);
+        return fresh(request, deadline);
     }
 
-    /** A kept connection failed before any byte of an answer: the server had closed it while it was idle. */
-    private static final class StaleConnectionException extends IOException {
-        StaleConnectionException(IOException cause) {
-            super(cause);
-        }
-    }
-
-    private HttpResponse exchange(String owner, Connection connection, byte[] request, long deadline)
-            throws IOException {
-        boolean keep = false;
+    private Exchange fresh(byte[] request, long deadline) throws IOException {
+        Connection connection = newConnection(deadline);
         try {
             connection.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
             connection.write(request);
-            HttpResponse response = new ResponseReader(connection).read();
-            keep = response.keepAlive() && !connection.hasUnreadBytes();
-            return response;
-        } catch (EOFException | SocketException e) {
-            throw connection.wasStale() ? new StaleConnectionException(e) : e;
-        } finally {
-            if (keep) {
-                release(owner, connection);
-            } else {
-                connection.close();
+            return new Exchange(connection, request, deadline);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** A request sent, its answer still to be read. */
+    public final class Exchange {
+
+        private final Connection connection;
+        private final byte[] request;
+        private final long deadline;
+
+        private Exchange(Connection connection, byte[] request, long deadline) {
+            this.connection = connection;
+            this.request = request;
+            this.deadline = deadline;
+        }
+
+        /**
+         * Reads the answer whole and gives it to {@code read}. The connection is kept for a later call only if the
+         * answer was strictly framed and nothing more is waiting behind it; {@code keepFor} then says, from what the
+         * answer meant, for whom: its owner, {@link #SHARED} (every call that takes a shared connection proves its
+         * answer, whatever the connection carried before), or {@code null} for nobody.
+         *
+         * @param read what the caller makes of the answer
+         * @param keepFor whose connections this one joins, or {@code null} to close it
+         * @throws MalformedResponseException for an answer that is not strictly HTTP/1.1
+         * @throws IOException when there is no answer in time, or the connection fails
+         */
+        public <T> T receive(Function<HttpResponse, T> read, Function<? super T, String> keepFor) throws IOException {
+            String keeper = null;
+            try {
+                HttpResponse response = new ResponseReader(connection).read();
+                boolean clean = response.keepAlive() && !connection.hasUnreadBytes();
+                T meant = read.apply(response);
+                keeper = clean ? keepFor.apply(meant) : null;
+                return meant;
+            } catch (EOFException | SocketException e) {
+                if (!connection.wasStale()) {
+                    throw e;
+                }
+                // The server had closed the kept connection while it was idle: the request never reached it.
+                return fresh(request, deadline).receive(read, keepFor);
+            } finally {
+                if (keeper != null) {
+                    release(keeper, connection);
+                } else {
+                    connection.close();
+                }
             }
         }
+    }
+
+    private AtomicInteger idleCount(String owner) {
+        return owner.equals(SHARED) ? sharedIdle : ownIdle;
     }
 
     private Connection keptConnection(String owner) {
         long maxIdle = MAX_IDLE.toNanos();
         while (true) {
-            Connection[] taken = new Connection[1];
-            idle.computeIfPresent(owner, (key, connections) -> {
-                taken[0] = connections.pollFirst();
-                return connections.isEmpty() ? null : connections;
-            });
-            Connection c = taken[0];
+            Connection c = owner.equals(SHARED) ? shared.pollFirst() : ownConnection(owner);
             if (c == null) {
                 return null;
             }
-            idleCount.decrementAndGet();
+            idleCount(owner).decrementAndGet();
             if (c.isReusable(maxIdle)) {
                 return c;
             }
             c.close();
         }
+    }
+
+    private Connection ownConnection(String owner) {
+        Connection[] taken = new Connection[1];
+        idle.computeIfPresent(owner, (key, connections) -> {
+            taken[0] = connections.pollFirst();
+            return connections.isEmpty() ? null : connections;
+        });
+        return taken[0];
     }
 
     private Connection newConnection(long deadline) throws IOException {
@@ -162,16 +237,21 @@ public final class HttpTransport implements AutoCloseable {
 
     private void release(String owner, Connection connection) {
         connection.idle();
+        AtomicInteger idleCount = idleCount(owner);
         if (closed || idleCount.incrementAndGet() > maxIdleConnections) {
             idleCount.decrementAndGet();
             connection.close();
             return;
         }
-        idle.compute(owner, (key, connections) -> {
-            Deque<Connection> kept = connections != null ? connections : new ArrayDeque<>(2);
-            kept.offerFirst(connection);
-            return kept;
-        });
+        if (owner.equals(SHARED)) {
+            shared.offerFirst(connection);
+        } else {
+            idle.compute(owner, (key, connections) -> {
+                Deque<Connection> kept = connections != null ? connections : new ArrayDeque<>(2);
+                kept.offerFirst(connection);
+                return kept;
+            });
+        }
         if (closed) { // close() ran meanwhile
             close();
         }
@@ -186,19 +266,24 @@ public final class HttpTransport implements AutoCloseable {
             return;
         }
         long maxIdle = MAX_IDLE.toNanos();
+        closeIf(shared, SHARED, c -> c.idleFor() > maxIdle);
         for (String owner : idle.keySet()) {
             idle.computeIfPresent(owner, (key, connections) -> {
-                connections.removeIf(c -> {
-                    boolean expired = c.idleFor() > maxIdle;
-                    if (expired) {
-                        c.close();
-                        idleCount.decrementAndGet();
-                    }
-                    return expired;
-                });
+                closeIf(connections, key, c -> c.idleFor() > maxIdle);
                 return connections.isEmpty() ? null : connections;
             });
         }
+    }
+
+    private void closeIf(Deque<Connection> connections, String owner, Predicate<Connection> which) {
+        connections.removeIf(c -> {
+            boolean remove = which.test(c);
+            if (remove) {
+                c.close();
+                idleCount(owner).decrementAndGet();
+            }
+            return remove;
+        });
     }
 
     private byte[] request(String target, String authorization) {
@@ -254,16 +339,16 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Connections idle right now. */
     public int idleConnections() {
-        return idleCount.get();
+        return sharedIdle.get() + ownIdle.get();
     }
 
     @Override
     public void close() {
         closed = true;
+        closeIf(shared, SHARED, c -> true);
         for (String owner : idle.keySet()) {
             idle.computeIfPresent(owner, (key, connections) -> {
-                connections.forEach(Connection::close);
-                idleCount.addAndGet(-connections.size());
+                closeIf(connections, key, c -> true);
                 return null;
             });
         }

@@ -14,11 +14,15 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +127,74 @@ class HttpTransportTest {
     }
 
     @Test
+    void aThreadSendsSeveralRequestsBeforeItReadsAnyAnswer() throws Exception {
+        // The server answers none of the three until all three have come: read one by one, they would time out.
+        CountDownLatch allThree = new CountDownLatch(3);
+        start(n -> {
+            allThree.countDown();
+            try {
+                return allThree.await(2500, TimeUnit.MILLISECONDS) ? ok("{\"n\":" + n + "}") : "@close@";
+            } catch (InterruptedException e) {
+                return "@close@";
+            }
+        });
+        long deadline = System.nanoTime() + 3_000_000_000L;
+
+        List<HttpTransport.Exchange> sent = new ArrayList<>();
+        for (String owner : List.of("alice", "bob", "carol")) {
+            sent.add(transport.send(owner, "/x", "Bearer " + owner, deadline));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (HttpTransport.Exchange exchange : sent) {
+            statuses.add(exchange.receive(HttpResponse::status, status -> "anyone"));
+        }
+
+        assertThat(statuses).containsExactly(200, 200, 200);
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
+    void aConnectionItsCallerKeepsForNobody_isNeverUsedAgain() throws Exception {
+        start(n -> ok(GRANT));
+        long deadline = System.nanoTime() + 3_000_000_000L;
+
+        int status = transport.send("alice", "/x", "Bearer a", deadline).receive(HttpResponse::status, s -> null);
+        get();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(transport.connectionsOpened()).isEqualTo(2);
+        assertThat(transport.idleConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void sharedConnectionsCarryAnyOwnersCalls_andNoOwnersOwnConnectionIsShared() throws Exception {
+        start(n -> ok(GRANT));
+        long deadline = System.nanoTime() + 3_000_000_000L;
+
+        transport.get(HttpTransport.SHARED, "/x", "Bearer a", deadline);
+        transport.get(HttpTransport.SHARED, "/x", "Bearer b", deadline);
+        assertThat(transport.connectionsOpened()).isEqualTo(1);
+
+        transport.get("alice", "/x", "Bearer a", deadline); // not the shared one
+        transport.get(HttpTransport.SHARED, "/x", "Bearer b", deadline); // not alice's
+        assertThat(transport.connectionsOpened()).isEqualTo(2);
+        assertThat(transport.idleConnections()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionJoinsTheConnectionsItsCallerKeepsItFor() throws Exception {
+        start(n -> ok(GRANT));
+        long deadline = System.nanoTime() + 3_000_000_000L;
+
+        transport.send("alice", "/x", "Bearer a", deadline).receive(response -> response, r -> HttpTransport.SHARED);
+        transport.get("alice", "/x", "Bearer a", deadline); // alice has none of her own left
+        transport.get(HttpTransport.SHARED, "/x", "Bearer b", deadline); // the one alice's first call used
+
+        assertThat(transport.connectionsOpened()).isEqualTo(2);
+        assertThat(server.connectionOfRequest()).containsExactly(1, 2, 1);
+    }
+
+    @Test
     void refusesWhatIsNotStrictlyFramed() throws Exception {
         List<String> broken = List.of(
                 "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}",
@@ -210,9 +282,16 @@ class HttpTransportTest {
         private final ExecutorService threads = Executors.newCachedThreadPool();
         private final List<String> requests = new CopyOnWriteArrayList<>();
         private final AtomicInteger count = new AtomicInteger();
-        private final IntFunction<String> answers;
+        private final AtomicInteger accepted = new AtomicInteger();
+        private final List<Integer> connectionOfRequest = new CopyOnWriteArrayList<>();
+        private final BiFunction<Integer, String, String> answers;
 
         RawServer(IntFunction<String> answers) throws IOException {
+            this((n, request) -> answers.apply(n));
+        }
+
+        /** Answers each request with {@code answers.apply(n, request's head)}. */
+        RawServer(BiFunction<Integer, String, String> answers) throws IOException {
             this.answers = answers;
             threads.execute(this::accept);
         }
@@ -225,18 +304,29 @@ class HttpTransportTest {
             return requests;
         }
 
+        /** For each request in {@link #requests()}, the number of the connection it came on (1, 2, …). */
+        List<Integer> connectionOfRequest() {
+            return connectionOfRequest;
+        }
+
+        /** Connections accepted so far. */
+        int accepted() {
+            return accepted.get();
+        }
+
         private void accept() {
             while (!socket.isClosed()) {
                 try {
                     Socket connection = socket.accept();
-                    threads.execute(() -> serve(connection));
+                    int number = accepted.incrementAndGet();
+                    threads.execute(() -> serve(connection, number));
                 } catch (IOException closed) {
                     return;
                 }
             }
         }
 
-        private void serve(Socket connection) {
+        private void serve(Socket connection, int number) {
             try (connection;
                     InputStream in = connection.getInputStream();
                     OutputStream out = connection.getOutputStream()) {
@@ -245,8 +335,9 @@ class HttpTransportTest {
                     if (request == null) {
                         return;
                     }
+                    connectionOfRequest.add(number);
                     requests.add(request);
-                    if (!write(answers.apply(count.getAndIncrement()), out)) {
+                    if (!write(answers.apply(count.getAndIncrement(), request), out)) {
                         return;
                     }
                 }
