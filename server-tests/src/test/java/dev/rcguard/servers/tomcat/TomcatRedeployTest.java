@@ -2,6 +2,7 @@ package dev.rcguard.servers.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rcguard.servers.fixture.AsyncCheckServlet;
 import dev.rcguard.servers.fixture.MessagesServlet;
 import dev.rcguard.servers.support.Http;
 import dev.rcguard.servers.support.LibraryThreads;
@@ -39,7 +40,7 @@ class TomcatRedeployTest {
     static void start() {
         simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
-                .user(u -> u.token(READER).grant("ReadMessages").grant("ReadCallLog"))
+                .user(u -> u.token(READER).grant("ReadMessages"))
                 .start();
         tomcat = TomcatServer.start("tomcat-redeploy"); // @AfterAll runs even if this throws
     }
@@ -65,7 +66,7 @@ class TomcatRedeployTest {
         tomcat.deploy(CONTEXT, war());
         assertGuardedRequestGranted();
         assertThat(threads.now())
-                .as("the guarded request started the library's client threads")
+                .as("the asynchronous check started the library's client threads")
                 .anyMatch(thread -> thread.name().startsWith("rcguard-"));
 
         for (int redeploy = 1; redeploy <= REDEPLOYS; redeploy++) {
@@ -88,19 +89,24 @@ class TomcatRedeployTest {
         soft.assertAll();
     }
 
+    /** A request through the filter, whose calls run on the request's thread; one through checkAsync, on the library's. */
     private static void assertGuardedRequestGranted() {
         Reply reply = Http.get(tomcat.url(CONTEXT + "/messages"), READER);
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.body()).isEqualTo(MessagesServlet.BODY);
+
+        Reply async = Http.get(tomcat.url(CONTEXT + "/async-check"), READER);
+        assertThat(async.status()).as("%s", async).isEqualTo(200);
+        assertThat(async.body()).isEqualTo("GRANTED");
     }
 
     private static WebArchive war() {
         String webXml = WebXml.create()
                 .contextParam("rcguard.server-url", simulator.baseUri().toString())
-                // two permissions: a check's first call runs on the request's thread, its second on the library's own
-                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages, ReadCallLog"))
+                .filter("messages", "/messages/*", Map.of("permissions", "ReadMessages"))
                 .servlet("messages", MessagesServlet.class, "/messages/*")
+                .servlet("async-check", AsyncCheckServlet.class, "/async-check")
                 .toString();
-        return Wars.plainContainer("leaky", webXml).addClass(MessagesServlet.class);
+        return Wars.plainContainer("leaky", webXml).addClasses(MessagesServlet.class, AsyncCheckServlet.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.rcguard.servers.wildfly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rcguard.servers.fixture.AsyncCheckServlet;
 import dev.rcguard.servers.fixture.GuardedApplication;
 import dev.rcguard.servers.fixture.MessagesResource;
 import dev.rcguard.servers.fixture.MessagesServlet;
@@ -47,7 +48,7 @@ class WildFlyRedeployTest {
     static void start() {
         simulator = RingCentralSimulator.builder()
                 .rateLimits(RateLimits.disabled())
-                .user(u -> u.token(READER).grant("ReadMessages").grant("ReadCallLog"))
+                .user(u -> u.token(READER).grant("ReadMessages"))
                 .user(u -> u.token(OUTSIDER))
                 .start();
         wildfly = WildFlyServer.start("wildfly-redeploy"); // @AfterAll runs even if this throws
@@ -74,7 +75,7 @@ class WildFlyRedeployTest {
         wildfly.deploy(war());
         assertGuarded();
         assertThat(threads.now())
-                .as("the guarded requests started the library's client threads")
+                .as("the asynchronous check started the library's client threads")
                 .anyMatch(thread -> thread.name().startsWith("rcguard-"));
 
         for (int redeploy = 1; redeploy <= REDEPLOYS; redeploy++) {
@@ -113,7 +114,7 @@ class WildFlyRedeployTest {
                 .toList();
     }
 
-    /** The annotation on the JAX-RS resource and the filter in web.xml both guard the new deployment. */
+    /** The annotation on the JAX-RS resource and the filter in web.xml guard the new deployment; checkAsync answers. */
     private static void assertGuarded() {
         Reply resource = Http.get(wildfly.url("/leaky/api/messages"), READER);
         assertThat(resource.status()).as("%s", resource).isEqualTo(200);
@@ -126,16 +127,24 @@ class WildFlyRedeployTest {
         Reply servlet = Http.get(wildfly.url("/leaky/servlet/messages"), READER);
         assertThat(servlet.status()).as("%s", servlet).isEqualTo(200);
         assertThat(servlet.body()).isEqualTo(MessagesServlet.BODY);
+
+        Reply async = Http.get(wildfly.url("/leaky/async-check"), READER); // its calls run on the library's threads
+        assertThat(async.status()).as("%s", async).isEqualTo(200);
+        assertThat(async.body()).isEqualTo("GRANTED");
     }
 
     private static WebArchive war() {
         String webXml = WebXml.create()
-                // two permissions: a check's first call runs on the request's thread, its second on the library's own
-                .filter("servlet-messages", "/servlet/*", Map.of("permissions", "ReadMessages, ReadCallLog"))
+                .filter("servlet-messages", "/servlet/*", Map.of("permissions", "ReadMessages"))
                 .servlet("messages", MessagesServlet.class, "/servlet/messages")
+                .servlet("async-check", AsyncCheckServlet.class, "/async-check")
                 .toString();
         return Wars.onApplicationServer("leaky", simulator.baseUri().toString())
-                .addClasses(GuardedApplication.class, MessagesResource.class, MessagesServlet.class)
+                .addClasses(
+                        GuardedApplication.class,
+                        MessagesResource.class,
+                        MessagesServlet.class,
+                        AsyncCheckServlet.class)
                 .setWebXML(new StringAsset(webXml));
     }
 }
