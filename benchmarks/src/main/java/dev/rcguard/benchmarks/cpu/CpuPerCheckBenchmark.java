@@ -94,6 +94,7 @@ public final class CpuPerCheckBenchmark {
             LoadGenerator.Result result,
             Map<String, Long> errors,
             double upstreamPerRequest,
+            double connectionsPerThousand,
             ProcCpu.Times cpu,
             double generatorCpu) {
 
@@ -349,7 +350,7 @@ public final class CpuPerCheckBenchmark {
         LoadGenerator.run(request, connections, s.cellWarmup);
         traffic.resetErrors();
         Child process = server.process();
-        long[] calls = new long[2];
+        StandIn.Counters[] upstream = new StandIn.Counters[2];
         ProcCpu.Snapshot[] cpu = new ProcCpu.Snapshot[2];
         long[] generator = new long[2];
         long[] wall = new long[2];
@@ -358,7 +359,7 @@ public final class CpuPerCheckBenchmark {
                 connections,
                 s.seconds,
                 () -> {
-                    calls[0] = calls(rc);
+                    upstream[0] = counters(rc);
                     wall[0] = System.currentTimeMillis();
                     generator[0] = OS.getProcessCpuTime();
                     cpu[0] = process.cpu();
@@ -367,7 +368,7 @@ public final class CpuPerCheckBenchmark {
                     cpu[1] = process.cpu();
                     generator[1] = OS.getProcessCpuTime();
                     wall[1] = System.currentTimeMillis();
-                    calls[1] = calls(rc);
+                    upstream[1] = counters(rc);
                 });
         if (!process.isAlive()) {
             throw new IllegalStateException(server.name() + " ended: see " + process.log());
@@ -380,7 +381,8 @@ public final class CpuPerCheckBenchmark {
                 endpoint,
                 result,
                 traffic.errors(),
-                (calls[1] - calls[0]) / (double) result.requests(),
+                (upstream[1].calls() - upstream[0].calls()) / (double) result.requests(),
+                (upstream[1].connections() - upstream[0].connections()) * 1000.0 / result.requests(),
                 cpu[1].since(cpu[0]),
                 (generator[1] - generator[0]) / 1e9);
         if (jfr != null) {
@@ -400,9 +402,9 @@ public final class CpuPerCheckBenchmark {
         return cell;
     }
 
-    private static long calls(StandIn rc) {
+    private static StandIn.Counters counters(StandIn rc) {
         try {
-            return rc.calls();
+            return rc.counters();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -421,13 +423,13 @@ public final class CpuPerCheckBenchmark {
     }
 
     private static final String COLUMNS = "| tokens | connections | endpoint | requests | req/s | p50 ms | p99 ms | %s "
-            + "| upstream calls/req | server CPU µs/req | of which system (kernel) | of which JIT compiler "
+            + "| upstream calls/req | new upstream connections per 1,000 req | server CPU µs/req | of which system (kernel) | of which JIT compiler "
             + "| of which GC and VM thread "
             + "| net: without JIT, beyond idle µs/req | server CPU (cores) | load generator CPU µs/req |";
 
     private static void header(String errors) {
         out.println(String.format(COLUMNS, errors));
-        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     /**
@@ -440,7 +442,7 @@ public final class CpuPerCheckBenchmark {
         Map<String, Long> errors = new TreeMap<>();
         same.forEach(c -> c.errors.forEach((k, v) -> errors.merge(k, v, Long::sum)));
         out.printf(
-                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f |%n",
+                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %.1f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f |%n",
                 tokens(first.many, users),
                 first.connections,
                 first.endpoint.label(),
@@ -450,6 +452,7 @@ public final class CpuPerCheckBenchmark {
                 med(same, c -> c.result.millis(99)),
                 errors(errors),
                 med(same, Cell::upstreamPerRequest),
+                med(same, Cell::connectionsPerThousand),
                 String.format(bare ? "(idle: %.1f)" : "%.1f", med(same, Cell::serverMicros)),
                 med(same, Cell::systemMicros),
                 med(same, Cell::jitMicros),

@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  *
  * <pre>{@code
  * try (StandIn rc = StandIn.start(30_000, Duration.ofMillis(20), 512, log, tmp)) {
- *     long calls = rc.calls();
+ *     long calls = rc.counters().calls();
  * }
  * }</pre>
  */
@@ -120,16 +120,26 @@ final class StandIn implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Every request the stand-in has received so far. */
-    long calls() throws IOException, InterruptedException {
+    /** What the stand-in has received so far: requests, and connections accepted. */
+    record Counters(long calls, long connections) {}
+
+    /** What the stand-in has received so far. */
+    Counters counters() throws IOException, InterruptedException {
         child.send("counters");
         String line = child.awaitLine(l -> l.startsWith("counters "), Duration.ofSeconds(30));
+        long calls = -1;
+        long connections = -1;
         for (String field : line.split(" ")) {
             if (field.startsWith("total=")) {
-                return Long.parseLong(field.substring("total=".length()));
+                calls = Long.parseLong(field.substring("total=".length()));
+            } else if (field.startsWith("connections=")) {
+                connections = Long.parseLong(field.substring("connections=".length()));
             }
         }
-        throw new IOException("Unexpected answer of the stand-in: " + line);
+        if (calls < 0 || connections < 0) {
+            throw new IOException("Unexpected answer of the stand-in: " + line);
+        }
+        return new Counters(calls, connections);
     }
 
     Child child() {

@@ -2,19 +2,28 @@ package dev.rcguard.cdi.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rcguard.Logical;
 import dev.rcguard.RequiresRingCentralPermission;
 import dev.rcguard.cdi.PermissionDeniedMapper;
 import dev.rcguard.cdi.RingCentralGuardFeature;
 import dev.rcguard.simulator.Endpoint;
 import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.RingCentralSimulator;
+import dev.rcguard.spi.ApplicationGuard;
+import dev.rcguard.spi.Caller;
+import dev.rcguard.spi.RequestMemo;
+import dev.rcguard.spi.Requirement;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -29,13 +38,37 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationLifecycleTest {
 
-    /** Two permissions: the check's first call runs on the request's thread, the second on one of the guard's own. */
+    /**
+     * A guarded method, whose check runs its calls on the request's thread, and one that checks through the
+     * application's guard with {@code checkAsync}, whose calls run on the guard's own client threads.
+     */
     @Path("/reports")
     public static class ReportsResource {
         @GET
         @RequiresRingCentralPermission({"ReadMessages", "ReadCallLog"})
         public String reports() {
             return "2 reports";
+        }
+
+        @GET
+        @Path("/async")
+        public String async(@Context ServletContext context, @HeaderParam("Authorization") String authorization)
+                throws Exception {
+            try (ApplicationGuard.Lease lease = ApplicationGuard.acquire(
+                    ApplicationGuard.Attributes.of(
+                            context::getAttribute, context::setAttribute, context::removeAttribute),
+                    context::getInitParameter,
+                    name -> null)) {
+                return lease.guard()
+                        .checkAsync(
+                                Caller.ofBearer(authorization),
+                                Requirement.permissions(Logical.ALL, "ReadCallLog"),
+                                null,
+                                RequestMemo.create())
+                        .get(10, TimeUnit.SECONDS)
+                        .outcome()
+                        .name();
+            }
         }
     }
 
@@ -89,6 +122,9 @@ class ApplicationLifecycleTest {
             HttpResponse<String> reports = Http.get(server.uri("/reports"), "alice");
             assertThat(reports.statusCode()).isEqualTo(200);
             assertThat(reports.body()).isEqualTo("2 reports");
+            HttpResponse<String> async = Http.get(server.uri("/reports/async"), "alice");
+            assertThat(async.statusCode()).isEqualTo(200);
+            assertThat(async.body()).isEqualTo("GRANTED");
             assertThat(clientThreads())
                     .as("the guard's client threads while the application runs")
                     .isPositive();
