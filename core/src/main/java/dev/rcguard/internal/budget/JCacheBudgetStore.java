@@ -57,7 +57,7 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
         this.policy = policy;
         this.manager = manager;
         this.ownsManager = ownsManager;
-        this.users = cache(manager, "rcguard-users", 120_000);
+        this.users = cache(manager, "rcguard-users", RateLimitEconomy.USER_MEMORY_MILLIS + 60_000);
         this.budgets = cache(manager, "rcguard-budgets", 600_000);
         this.decisions = cache(manager, "rcguard-decisions", Math.max(1_000, policy.maxDecisionAgeMillis()));
     }

@@ -193,7 +193,7 @@ public final class HttpRingCentralClient implements RingCentralClient, AutoClose
 
         @Override
         public void receive() {
-            if (answer.isDone()) {
+            if (ended) { // sending failed
                 return;
             }
             if (exchange == null) { // never sent: a failure before it
