@@ -157,6 +157,9 @@ class PermissionGuardTest {
     @Test
     void withoutCoalescingEveryCheckIsItsOwnCall() throws Exception {
         PermissionGuard guard = guard(RateLimits.disabled(), false);
+        // answered late, so that all five are under way before an answer names the token's user: a check that came
+        // after one would be admitted on the user's budget instead, which the first answers have already charged
+        ringCentral.inject(Endpoint.PERMISSION_CHECK, Fault.latencyMillis(1000));
         // five: what a user's budget affords at once (RateLimitEconomyTest)
         List<Decision> decisions =
                 concurrently(5, () -> check(guard, ALICE, Requirement.permissions(Logical.ALL, "ReadMessages")));
