@@ -294,6 +294,28 @@ class RateLimitEconomyTest {
     }
 
     @Test
+    void aTokensUserIsRememberedTenMinutes_renewedByALiveAnswerAtMostOnceAMinute() {
+        guard();
+        long calls = callsToRingCentral();
+        assertThat(check(ALICE, MESSAGES).isGranted()).isTrue(); // learned: remembered until 10 minutes from now
+        clock.advance(30_000);
+        assertThat(check(ALICE, MESSAGES).isGranted()).isTrue(); // live, names alice: too soon to renew
+        clock.advance(31_000);
+        assertThat(check(BOB, MESSAGES).isGranted()).isTrue();
+        clock.advance(30_000);
+        assertThat(check(BOB, MESSAGES).isGranted()).isTrue(); // 30 s after bob's was learned: not renewed
+        clock.advance(31_000);
+        assertThat(check(BOB, MESSAGES).isGranted()).isTrue(); // 61 s after: renewed for 10 minutes from now
+        assertThat(callsToRingCentral()).as("every check live").isEqualTo(calls + 5);
+
+        clock.advance(600_000 - 122_000 + 61_000 + 1); // 10 minutes after either was learned
+        assertThat(guard.economy().userOf(Caller.of(ALICE))).isNull();
+        assertThat(guard.economy().userOf(Caller.of(BOB))).isEqualTo("400100/400102");
+        clock.advance(61_000); // 10 minutes after bob's was renewed
+        assertThat(guard.economy().userOf(Caller.of(BOB))).isNull();
+    }
+
+    @Test
     void stateIsForgottenWithItsWindow() {
         guard();
         for (int user = 0; user < 50; user++) {
@@ -309,9 +331,9 @@ class RateLimitEconomyTest {
         assertThat(guard.economy().entries()).isEqualTo(200);
 
         clock.advance(600_001); // a token's user is remembered for 10 minutes; budgets and decisions for less
-        // the sweep is spread over the calls, a few entries of each map per call: 60 calls look at 240 entries of each
-        // map, more than the rest of a walk begun before and a whole walk over the 100 budgets
-        for (int i = 0; i < 60; i++) {
+        // the sweep is spread over the calls: each admission looks at one entry of the users and decisions and two of
+        // the budgets, so 120 checks look at more than the rest of a walk begun before and a whole walk over each map
+        for (int i = 0; i < 120; i++) {
             check(BOB, MESSAGES);
         }
         assertThat(guard.economy().entries()).isEqualTo(4); // bob's, just made

@@ -2,7 +2,6 @@ package dev.rcguard.internal.budget;
 
 import dev.rcguard.spi.RingCentralClient.RateLimit;
 import java.io.Serializable;
-import java.util.Locale;
 
 /**
  * One RingCentral user's budget in one rate-limit group, as the guard knows it: what RingCentral last said of it, the
@@ -48,12 +47,14 @@ public record Budget(
 
     /** RingCentral's default user-level limits per 60 s; an unknown group is taken to be as tight as Heavy. */
     static int defaultLimit(String group) {
-        return switch (group.toLowerCase(Locale.ROOT)) {
-            case "light" -> 50;
-            case "medium" -> 40;
-            case "auth" -> 5;
-            default -> 10; // heavy, and any group RingCentral may add
-        };
+        if (group.equalsIgnoreCase("Light")) {
+            return 50;
+        } else if (group.equalsIgnoreCase("Medium")) {
+            return 40;
+        } else if (group.equalsIgnoreCase("Auth")) {
+            return 5;
+        }
+        return 10; // Heavy, and any group RingCentral may add
     }
 
     /**

@@ -13,11 +13,11 @@ import dev.rcguard.spi.RingCentralClient.RateLimit;
  */
 public interface BudgetStore {
 
-    /** The user ({@code accountId/extensionId}) a token was last seen to belong to, or {@code null}. */
-    String userOf(String tokenHash, long now);
+    /** The user a token was last seen to belong to, while it is remembered; else {@code null}. */
+    TokenUser userOf(String tokenHash, long now);
 
-    /** The token belongs to {@code user}; remembered until {@code until}. */
-    void learn(String tokenHash, String user, long until);
+    /** The token belongs to {@code user}, as learned at {@code now}; remembered until {@code until}. */
+    void learn(String tokenHash, String user, long now, long until);
 
     /** Forgets whose the token is (RingCentral rejected it): nothing kept for its user is reused for it again. */
     void forget(String tokenHash);
@@ -51,6 +51,14 @@ public interface BudgetStore {
 
     /** Entries this store holds right now (tokens learned, budgets, decisions): for tests and the memory benchmark. */
     int size();
+
+    /**
+     * Whose a token is.
+     *
+     * @param user the user ({@code accountId/extensionId}) an answer about the token named
+     * @param until until when (epoch millis) this is remembered
+     */
+    record TokenUser(String user, long until) {}
 
     /**
      * A decision RingCentral made, and when the call that asked for it was sent.

@@ -104,14 +104,14 @@ public final class FallbackBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
-    public String userOf(String tokenHash, long now) {
+    public TokenUser userOf(String tokenHash, long now) {
         return call(store -> store.userOf(tokenHash, now));
     }
 
     @Override
-    public void learn(String tokenHash, String user, long until) {
+    public void learn(String tokenHash, String user, long now, long until) {
         call(store -> {
-            store.learn(tokenHash, user, until);
+            store.learn(tokenHash, user, now, until);
             return null;
         });
     }

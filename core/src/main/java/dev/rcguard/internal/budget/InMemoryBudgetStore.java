@@ -11,28 +11,28 @@ import java.util.function.Predicate;
 /**
  * The {@link BudgetStore} of one node: concurrent maps whose entries are changed inside {@code compute}, and swept
  * once they have expired, so memory follows the users active within a window, not every user ever seen. The sweep is
- * spread over the calls: each {@link #admit} looks at the next {@link #SWEEP_STEP} entries of each map, and each
- * decision kept at the next {@link #SWEEP_STEP} decisions, so the sweep keeps pace with what comes in and costs each
- * call a few entries. A walk over every entry once a second, on whichever request came then, cost about as much per
- * request with 30,000 users, in one stall: each entry it looks at is a cache miss.
+ * spread over the calls: an operation that may add an entry to a map ({@link #admit} and {@link #charge} a budget,
+ * {@link #learn} a token's user, {@link #remember} a decision) looks at the next {@link #SWEEP_STEP} entries of that
+ * map, and each admission at the next one of the two others, so that each map is swept at least twice as fast as it
+ * grows and, while checks go on, every map is swept. A walk over every entry once a second, on whichever request came
+ * then, cost about as much per request with 30,000 users, in one stall; and each entry looked at is a cache miss, so a
+ * check looks at four or five, not more.
  */
 public final class InMemoryBudgetStore implements BudgetStore {
 
     /**
-     * Entries of a map looked at per step: more than a call adds to it (a user, two budgets; decisions step once per
-     * decision kept), so the sweep keeps ahead of what comes in, and an expired entry is gone after one pass.
+     * Entries of a map looked at by an operation that may add one: twice what comes in, so the sweep keeps ahead of
+     * it, and an expired entry is gone after one pass.
      */
-    static final int SWEEP_STEP = 4;
-
-    private record Learned(String user, long until) {}
+    static final int SWEEP_STEP = 2;
 
     private record Kept(Remembered decision, long until) {}
 
     private final Policy policy;
-    private final Map<String, Learned> users = new ConcurrentHashMap<>();
+    private final Map<String, TokenUser> users = new ConcurrentHashMap<>();
     private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
     private final Map<String, Kept> decisions = new ConcurrentHashMap<>();
-    private final Sweep<Learned> usersSwept = new Sweep<>(users);
+    private final Sweep<TokenUser> usersSwept = new Sweep<>(users);
     private final Sweep<Budget> budgetsSwept = new Sweep<>(budgets);
     private final Sweep<Kept> decisionsSwept = new Sweep<>(decisions);
 
@@ -41,14 +41,15 @@ public final class InMemoryBudgetStore implements BudgetStore {
     }
 
     @Override
-    public String userOf(String tokenHash, long now) {
-        Learned learned = users.get(tokenHash);
-        return learned == null || learned.until <= now ? null : learned.user;
+    public TokenUser userOf(String tokenHash, long now) {
+        TokenUser known = users.get(tokenHash);
+        return known == null || known.until() <= now ? null : known;
     }
 
     @Override
-    public void learn(String tokenHash, String user, long until) {
-        users.put(tokenHash, new Learned(user, until));
+    public void learn(String tokenHash, String user, long now, long until) {
+        usersSwept.step(SWEEP_STEP, known -> known.until() <= now);
+        users.put(tokenHash, new TokenUser(user, until));
     }
 
     @Override
@@ -58,7 +59,9 @@ public final class InMemoryBudgetStore implements BudgetStore {
 
     @Override
     public Budget.Admission admit(String budgetKey, String group, long now, boolean reusable) {
-        sweepAStep(now);
+        usersSwept.step(1, known -> known.until() <= now);
+        decisionsSwept.step(1, kept -> kept.until < now);
+        budgetsSwept.step(SWEEP_STEP, budget -> budget.expiresAt(policy) <= now);
         Budget.Admission[] admission = new Budget.Admission[1];
         budgets.compute(budgetKey, (key, budget) -> {
             admission[0] = orFresh(budget, group, now).admit(now, policy, reusable);
@@ -69,6 +72,7 @@ public final class InMemoryBudgetStore implements BudgetStore {
 
     @Override
     public void charge(String budgetKey, String group, long now) {
+        budgetsSwept.step(SWEEP_STEP, budget -> budget.expiresAt(policy) <= now);
         budgets.compute(budgetKey, (key, budget) -> orFresh(budget, group, now).charged(now, policy));
     }
 
@@ -103,7 +107,7 @@ public final class InMemoryBudgetStore implements BudgetStore {
     @Override
     public void remember(String decisionKey, Remembered decision, long until) {
         long then = decision.decidedAt(); // no later than now: what expired by then has expired
-        decisionsSwept.step(kept -> kept.until < then);
+        decisionsSwept.step(SWEEP_STEP, kept -> kept.until < then);
         decisions.merge(
                 decisionKey,
                 new Kept(decision, until),
@@ -114,17 +118,10 @@ public final class InMemoryBudgetStore implements BudgetStore {
         return budget != null ? budget : Budget.fresh(group, now, policy);
     }
 
-    /** The next entries of each map, their expired ones removed. */
-    private void sweepAStep(long now) {
-        usersSwept.step(learned -> learned.until <= now);
-        decisionsSwept.step(kept -> kept.until < now);
-        budgetsSwept.step(budget -> budget.expiresAt(policy) <= now);
-    }
-
     /**
-     * A walk over one map that goes on from call to call, {@link #SWEEP_STEP} entries at a time; a call that finds it
-     * taken by another thread leaves it, and starts a new walk when one ends. An entry changed since it was looked at
-     * is not removed.
+     * A walk over one map that goes on from call to call, a few entries at a time; a call that finds it taken by
+     * another thread leaves it, and starts a new walk when one ends. An entry changed since it was looked at is not
+     * removed.
      */
     private static final class Sweep<V> {
 
@@ -136,15 +133,16 @@ public final class InMemoryBudgetStore implements BudgetStore {
             this.map = map;
         }
 
-        void step(Predicate<V> expired) {
+        /** Looks at the next {@code entries} entries, and removes those {@code expired}. */
+        void step(int entries, Predicate<V> expired) {
             if (!walking.tryLock()) {
                 return;
             }
             try {
                 boolean restarted = false;
-                for (int looked = 0; looked < SWEEP_STEP; looked++) {
+                for (int looked = 0; looked < entries; looked++) {
                     if (!cursor.hasNext()) {
-                        if (restarted) { // the whole map was shorter than a step
+                        if (restarted) { // the whole map was shorter than the step
                             return;
                         }
                         cursor = map.entrySet().iterator();

@@ -175,21 +175,22 @@ public final class JCacheBudgetStore implements BudgetStore, AutoCloseable {
     }
 
     @Override
-    public String userOf(String tokenHash, long now) {
+    public TokenUser userOf(String tokenHash, long now) {
         String kept = users.get(hash(tokenHash));
         if (kept == null) {
             return null;
         }
         int bar = kept.indexOf('|');
         try {
-            return bar < 0 || Long.parseLong(kept.substring(bar + 1)) <= now ? null : kept.substring(0, bar);
+            long until = bar < 0 ? 0 : Long.parseLong(kept.substring(bar + 1));
+            return until <= now ? null : new TokenUser(kept.substring(0, bar), until);
         } catch (NumberFormatException unreadable) {
             return null;
         }
     }
 
     @Override
-    public void learn(String tokenHash, String user, long until) {
+    public void learn(String tokenHash, String user, long now, long until) {
         users.put(hash(tokenHash), user + '|' + until);
     }
 

@@ -5,6 +5,7 @@ import dev.rcguard.Decision.Kind;
 import dev.rcguard.Decision.Outcome;
 import dev.rcguard.Reason;
 import dev.rcguard.internal.budget.BudgetStore.Remembered;
+import dev.rcguard.internal.budget.BudgetStore.TokenUser;
 import dev.rcguard.internal.telemetry.GuardTelemetry;
 import dev.rcguard.spi.Caller;
 import dev.rcguard.spi.RingCentralClient.Answer;
@@ -46,6 +47,12 @@ public final class RateLimitEconomy implements AutoCloseable {
      * back within minutes opens no connection of their own.
      */
     static final long USER_MEMORY_MILLIS = Duration.ofMinutes(10).toMillis();
+
+    /**
+     * How often at most the memory of a token's user is renewed: an answer that names the user it is remembered for
+     * renews it only if it was last renewed longer ago than this (in a cluster, each renewal is a write to its cache).
+     */
+    static final long USER_RENEWAL_MILLIS = Duration.ofMinutes(1).toMillis();
 
     static final Reason BUDGET_SPENT = new Reason(
             "BudgetSpent", "The guard's share of this user's RingCentral rate limit is spent; no call was made");
@@ -90,7 +97,8 @@ public final class RateLimitEconomy implements AutoCloseable {
             String target,
             Function<String, CompletableFuture<Answer>> call) {
         long now = clock.getAsLong();
-        String user = store.userOf(caller.fingerprint(), now);
+        TokenUser known = store.userOf(caller.fingerprint(), now);
+        String user = known != null ? known.user() : null;
         String owner = user != null ? user : "token:" + caller.fingerprint();
         String group = groups.get(kind);
         Map<String, Remembered> usable = new HashMap<>(ids.size() * 2);
@@ -108,7 +116,7 @@ public final class RateLimitEconomy implements AutoCloseable {
         long sent = System.nanoTime();
         return call.apply(user).thenApply(answer -> {
             callTimes.add(System.nanoTime() - sent);
-            learn(caller, kind, target, owner, user == null, group, now, answer);
+            learn(caller, kind, target, owner, known, group, now, answer);
             return answer.decisions();
         });
     }
@@ -133,18 +141,23 @@ public final class RateLimitEconomy implements AutoCloseable {
         return decisions;
     }
 
-    /** What an answer taught: whose token it is, the budget's headers, a penalty, and the decisions to keep. */
+    /**
+     * What an answer taught: whose token it is, the budget's headers, a penalty, and the decisions to keep. {@code known}
+     * is whose the token was known to be when the call was admitted; when {@code null}, the call was charged to the
+     * token as a user of its own ({@code owner}).
+     */
     private void learn(
             Caller caller,
             Kind kind,
             String target,
             String owner,
-            boolean provisional,
+            TokenUser known,
             String askedGroup,
             long sentAt,
             Answer answer) {
         long now = clock.getAsLong();
         String user = owner;
+        boolean provisional = known == null;
         Decision any = answer.decisions().values().iterator().next(); // one call, one status: alike for every id
         if (any.outcome() == Outcome.UNAUTHENTICATED) {
             store.forget(caller.fingerprint()); // a rejected token borrows nothing from its user again
@@ -154,7 +167,11 @@ public final class RateLimitEconomy implements AutoCloseable {
             return;
         }
         if (answer.user() != null && asksForItself(caller)) {
-            store.learn(caller.fingerprint(), answer.user(), now + USER_MEMORY_MILLIS);
+            if (provisional
+                    || !known.user().equals(answer.user())
+                    || known.until() - now < USER_MEMORY_MILLIS - USER_RENEWAL_MILLIS) {
+                store.learn(caller.fingerprint(), answer.user(), now, now + USER_MEMORY_MILLIS);
+            }
             if (provisional) { // spent on the token's own budget: the user's budget pays for it too
                 store.charge(budgetKey(answer.user(), askedGroup), askedGroup, now);
             }
@@ -205,7 +222,8 @@ public final class RateLimitEconomy implements AutoCloseable {
 
     /** The caller's user ({@code accountId/extensionId}) as the last answer about its token named it, or {@code null}. */
     public String userOf(Caller caller) {
-        return store.userOf(caller.fingerprint(), clock.getAsLong());
+        TokenUser known = store.userOf(caller.fingerprint(), clock.getAsLong());
+        return known == null ? null : known.user();
     }
 
     /** The budget of {@code user} ({@code accountId/extensionId}) in {@code group}, or {@code null} if none is kept. */

@@ -45,8 +45,8 @@ class JCacheStoreOpeningTest {
                     .as("an older decision never replaces a newer one")
                     .isEqualTo(denied);
 
-            store.learn("token-hash", "400100/400101", 60_000);
-            assertThat(store.userOf("token-hash", 1)).isEqualTo("400100/400101");
+            store.learn("token-hash", "400100/400101", 0, 60_000);
+            assertThat(store.userOf("token-hash", 1)).isEqualTo(new BudgetStore.TokenUser("400100/400101", 60_000));
             assertThat(store.userOf("token-hash", 60_000)).isNull();
         } finally {
             ((AutoCloseable) store).close();
