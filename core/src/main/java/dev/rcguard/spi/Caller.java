@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Who is asking: the user's RingCentral access token and the account and extension the checks run for ({@code ~},
@@ -23,8 +22,6 @@ public final class Caller {
 
     /** {@code ~}: the account or extension the token belongs to. */
     public static final String OWN = "~";
-
-    private static final Pattern ID = Pattern.compile("~|[0-9]{1,20}");
 
     private final String accessToken;
     private final String accountId;
@@ -115,7 +112,18 @@ public final class Caller {
      * @return whether {@code value} is {@code ~} or an all-digit RingCentral id
      */
     public static boolean isExtensionId(String value) {
-        return value != null && ID.matcher(value).matches();
+        if (OWN.equals(value)) {
+            return true;
+        }
+        if (value == null || value.isEmpty() || value.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -66,5 +66,11 @@ class CallerTest {
         assertThat(Caller.of("abc", "123", "~").accountId()).isEqualTo("123");
         assertThatThrownBy(() -> Caller.of("abc", "12a", "~")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Caller.of("abc", "~", "../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Caller.isExtensionId("~")).isTrue();
+        assertThat(Caller.isExtensionId("0")).isTrue();
+        assertThat(Caller.isExtensionId("1".repeat(20))).isTrue();
+        for (String bad : new String[] {null, "", "~~", "~1", " 1", "1 ", "-1", "+1", "1".repeat(21), "١٢", "0x1"}) {
+            assertThat(Caller.isExtensionId(bad)).as("%s", bad).isFalse();
+        }
     }
 }
