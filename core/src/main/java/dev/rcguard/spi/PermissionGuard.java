@@ -22,6 +22,7 @@ import dev.rcguard.internal.engine.Failures;
 import dev.rcguard.internal.engine.InFlightCalls;
 import dev.rcguard.internal.telemetry.GuardTelemetry;
 import dev.rcguard.internal.token.Refreshes;
+import dev.rcguard.internal.token.SourceFailure;
 import dev.rcguard.internal.token.TokenSources;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -193,7 +194,7 @@ public final class PermissionGuard implements AutoCloseable {
             LOG.log(
                     Level.WARNING,
                     "The application's RingCentral token source failed; the request has no token",
-                    failed);
+                    SourceFailure.of(failed));
             return null;
         }
         if (token == null || !Caller.isWellFormedToken(token.strip())) {

@@ -13,6 +13,8 @@ import dev.rcguard.simulator.Fault;
 import dev.rcguard.simulator.OAuthGrant;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,9 +59,13 @@ class TokenRefreshTest {
         @Override
         public void publish(LogRecord record) {
             synchronized (logged) {
+                StringWriter thrown = new StringWriter(); // the whole trace, as a log handler prints it
+                if (record.getThrown() != null) {
+                    record.getThrown().printStackTrace(new PrintWriter(thrown));
+                }
                 logged.add(record.getMessage() + " "
                         + (record.getParameters() == null ? "" : List.of(record.getParameters())) + " "
-                        + record.getThrown());
+                        + thrown);
             }
         }
 
@@ -296,6 +302,54 @@ class TokenRefreshTest {
 
         assertThat(verdict.decision().outcome()).isEqualTo(Outcome.UNAUTHENTICATED);
         assertThat(ringCentral.counters().tokenCalls(OAuthGrant.REFRESH_TOKEN)).isZero();
+    }
+
+    @Test
+    void aTokenSourceThatThrows_isNoToken_or_noRefresh_andWhatItThrowsIsLoggedWithoutItsMessages() {
+        guard.close();
+        guard = guard("header", false);
+        ringCentral.expireToken("fixed-alice-token");
+        TokenSource.Request request = TokenSource.Request.of(name -> null, name -> null, name -> null);
+        TokenSource leaky = new TokenSource() {
+            @Override
+            public String accessToken(Request request) {
+                return "fixed-alice-token";
+            }
+
+            @Override
+            public String refresh(Request request, String expiredAccessToken) {
+                throw new IllegalStateException(
+                        "no refresh for " + expiredAccessToken,
+                        new IllegalArgumentException("refresh token rt-secret-1 rejected"));
+            }
+        };
+        TokenSource broken = r -> {
+            throw new UnsupportedOperationException("cannot read fixed-alice-token from the session");
+        };
+
+        assertThat(guard.caller(broken, request)).isNull();
+        Verdict verdict = guard.enforce(
+                "GET /test",
+                READ_MESSAGES,
+                guard.caller(leaky, request),
+                null,
+                RequestMemo.create(),
+                GuardConfig.Mode.ENFORCE);
+
+        assertThat(verdict.decision().outcome()).isEqualTo(Outcome.UNAUTHENTICATED);
+        synchronized (logged) {
+            assertThat(logged)
+                    .anyMatch(line -> line.contains("token source failed; the request has no token")
+                            && line.contains("java.lang.UnsupportedOperationException (its message is not logged")
+                            && line.contains("at dev.rcguard.spi.TokenRefreshTest"));
+            assertThat(logged)
+                    .anyMatch(line -> line.contains("failed to refresh a token")
+                            && line.contains("java.lang.IllegalStateException (its message is not logged")
+                            && line.contains("Caused by: java.lang.IllegalArgumentException (its message"));
+            assertThat(String.join("\n", logged))
+                    .doesNotContain("fixed-alice-token")
+                    .doesNotContain("rt-secret-1");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -76,7 +76,10 @@ public final class Refreshes {
             try {
                 mine.complete(refresh.get());
             } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, "The application's token source failed to refresh a token", failed);
+                LOG.log(
+                        Level.WARNING,
+                        "The application's token source failed to refresh a token",
+                        SourceFailure.of(failed));
                 mine.complete(null);
             }
         }
