@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.CpuPerCheckBenchmark \
  *      [--servers embedded,payara] [--runs 3] [--users 30000] [--latency 20] [--connections 16,64]
  *      [--tokens many,one] [--endpoints plain,slow,bare,guarded,two,filtered] [--seconds 10] [--warmup 10]
- *      [--warmup-max 120] [--cell-warmup 3] [--threads 512] [--heap 1g] [--jfr NAME.jfr] [--payara-jar FILE]
+ *      [--warmup-max 300] [--cell-warmup 3] [--threads 512] [--heap 1g] [--jfr NAME.jfr] [--payara-jar FILE]
  * </pre>
  *
  * Everything it writes (logs, the WAR, Payara's files, recordings, a copy of the report) goes under
@@ -72,7 +72,7 @@ public final class CpuPerCheckBenchmark {
               --warmup 10                 seconds of warm-up per server start at least (every endpoint and token
                                           list, the most connections), then on until the JIT compiler's threads
                                           use under 5 % of the server's CPU over 5 s
-              --warmup-max 120            seconds of warm-up per server start at most
+              --warmup-max 300            seconds of warm-up per server start at most
               --cell-warmup 3             seconds of warm-up before each cell
               --threads 512               the stand-in's threads
               --heap 1g                   -Xms and -Xmx of the server's JVM
@@ -202,7 +202,7 @@ public final class CpuPerCheckBenchmark {
                         .toList(),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "10"))),
-                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-max", "120"))),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-max", "300"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("cell-warmup", "3"))),
                 Integer.parseInt(o.getOrDefault("threads", "512")),
                 o.getOrDefault("heap", "1g"),
