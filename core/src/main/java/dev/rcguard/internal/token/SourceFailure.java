@@ -3,17 +3,15 @@ package dev.rcguard.internal.token;
 /**
  * What the guard logs of an exception a token source threw: its class and stack trace, and its causes', without any
  * message. A token source holds tokens, and its message may carry one ({@code "no refresh for " + token}); the guard
- * cannot tell, and no token may reach a log.
+ * cannot tell, and no token may reach a log. The class thrown is this one's message, and what it prints itself as
+ * ({@link #toString()}): a logging back end that prints the class and message of what it logs shows it too.
  */
 public final class SourceFailure extends Exception {
 
     private static final int MAX_CAUSES = 10;
 
-    private final String thrownClass;
-
     private SourceFailure(Throwable thrown, Throwable cause) {
-        super(null, cause, false, true);
-        this.thrownClass = thrown.getClass().getName();
+        super(thrown.getClass().getName() + " (its message is not logged: it may hold a token)", cause, false, true);
         setStackTrace(thrown.getStackTrace());
     }
 
@@ -30,6 +28,6 @@ public final class SourceFailure extends Exception {
 
     @Override
     public String toString() {
-        return thrownClass + " (its message is not logged: it may hold a token)";
+        return getMessage();
     }
 }
