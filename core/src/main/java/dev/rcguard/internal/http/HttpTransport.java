@@ -126,9 +126,7 @@ public final class HttpTransport implements AutoCloseable {
         Connection kept = keptConnection(owner);
         if (kept != null) {
             try {
-                kept.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
-                kept.write(request);
-                return new Exchange(kept, request, deadline);
+                return start(kept, request, deadline);
             } catch (IOException closedWhileIdle) { // the request never reached the server: once more, on a new one
                 kept.close();
             }
@@ -139,13 +137,17 @@ public final class HttpTransport implements AutoCloseable {
     private Exchange fresh(byte[] request, long deadline) throws IOException {
         Connection connection = newConnection(deadline);
         try {
-            connection.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
-            connection.write(request);
-            return new Exchange(connection, request, deadline);
+            return start(connection, request, deadline);
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    private Exchange start(Connection connection, byte[] request, long deadline) throws IOException {
+        connection.begin(Math.min(deadline, System.nanoTime() + readTimeoutNanos));
+        connection.write(request);
+        return new Exchange(connection, request, deadline);
     }
 
     /** A request sent, its answer still to be read. */
