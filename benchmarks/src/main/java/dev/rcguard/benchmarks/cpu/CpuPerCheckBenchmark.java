@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.CpuPerCheckBenchmark \
  *      [--servers embedded,payara] [--runs 3] [--users 30000] [--latency 20] [--connections 16,64]
  *      [--tokens many,one] [--endpoints plain,slow,bare,guarded,two,filtered] [--seconds 10] [--warmup 10]
- *      [--warmup-max 300] [--cell-warmup 3] [--threads 512] [--heap 1g] [--jfr NAME.jfr] [--payara-jar FILE]
+ *      [--warmup-max 300] [--cell-warmup 3] [--threads 512] [--heap 1g] [--jfr NAME.jfr] [--perf NAME]
+ *      [--payara-jar FILE]
  * </pre>
  *
  * Everything it writes (logs, the WAR, Payara's files, recordings, a copy of the report) goes under
@@ -78,6 +79,10 @@ public final class CpuPerCheckBenchmark {
               --heap 1g                   -Xms and -Xmx of the server's JVM
               --jfr NAME.jfr              record the server JVMs with JFR (settings=profile) into
                                           benchmarks/target/cpu/NAME-<server>-run<N>.jfr; see JfrTop
+              --perf NAME                 record each cell's window of the server with Linux perf (its CPU,
+                                          the kernel's included) into benchmarks/target/cpu/NAME-<server>-
+                                          run<N>-<cell>.perf.data; its JIT-compiled methods are named in
+                                          /tmp/perf-<pid>.map, which the server writes when it ends
               --payara-jar FILE           Payara Micro's jar (default: benchmarks/target/servers/payara-micro-*.jar)
             """;
 
@@ -159,6 +164,7 @@ public final class CpuPerCheckBenchmark {
             int threads,
             String heap,
             String jfr,
+            String perf,
             Path payaraJar,
             Path work) {}
 
@@ -207,6 +213,7 @@ public final class CpuPerCheckBenchmark {
                 Integer.parseInt(o.getOrDefault("threads", "512")),
                 o.getOrDefault("heap", "1g"),
                 o.get("jfr"),
+                o.get("perf"),
                 payaraJar,
                 work);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -231,7 +238,13 @@ public final class CpuPerCheckBenchmark {
         out.printf(
                 "stand-in: %d users (each its own extension id and token) + 1 for the one-token rows, latency %d ms,"
                         + " rate limits off, %d threads; server JVM -Xms%s -Xmx%s%s; runs: %d%n%n",
-                s.users, s.latency.toMillis(), s.threads, s.heap, s.heap, s.jfr == null ? "" : ", JFR on", s.runs);
+                s.users,
+                s.latency.toMillis(),
+                s.threads,
+                s.heap,
+                s.heap,
+                (s.jfr == null ? "" : ", JFR on") + (s.perf == null ? "" : ", perf on"),
+                s.runs);
         Map<String, List<Cell>> byServer = new LinkedHashMap<>();
         for (int run = 1; run <= s.runs; run++) {
             for (String server : s.servers) {
@@ -270,6 +283,11 @@ public final class CpuPerCheckBenchmark {
             Files.deleteIfExists(jfr);
             Files.deleteIfExists(cellsFile(jfr));
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
+        }
+        if (s.perf != null) {
+            // perf names compiled Java methods from the map the JVM writes when it ends, and walks their frames
+            jvm.addAll(
+                    List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DumpPerfMapAtExit", "-XX:+PreserveFramePointer"));
         }
         out.printf("%n### %s, run %d%n%n", kind, run);
         List<Cell> cells = new ArrayList<>();
@@ -318,7 +336,7 @@ public final class CpuPerCheckBenchmark {
             for (int connections : s.connections) {
                 for (boolean many : s.tokenLists) {
                     for (Endpoint endpoint : s.endpoints) {
-                        Cell cell = measure(s, kind, run, server, rc, traffic, many, connections, endpoint, jfr);
+                        Cell cell = measure(s, kind, run, server, rc, traffic, many, connections, endpoint, jfr, tag);
                         cells.add(cell);
                         double idle = idleCores(cells);
                         row(List.of(cell), Map.of(run, Double.isNaN(idle) ? 0.0 : idle), s.users);
@@ -332,6 +350,12 @@ public final class CpuPerCheckBenchmark {
         }
         if (jfr != null) {
             out.printf("JFR recording: %s (cell windows in %s)%n", jfr, cellsFile(jfr));
+        }
+        if (s.perf != null) {
+            out.printf(
+                    "perf recordings: %s-%s-*.perf.data; read one with perf report -i FILE --children --sort sym"
+                            + " --stdio -g none%n",
+                    s.work.resolve(s.perf), tag);
         }
         return cells;
     }
@@ -378,32 +402,46 @@ public final class CpuPerCheckBenchmark {
             boolean many,
             int connections,
             Endpoint endpoint,
-            Path jfr)
+            Path jfr,
+            String tag)
             throws Exception {
         LoadGenerator.Request request = traffic.request(endpoint, many);
         LoadGenerator.run(request, connections, s.cellWarmup);
         traffic.resetErrors();
         Child process = server.process();
+        Perf perf = s.perf == null
+                ? null
+                : Perf.record(
+                        process.pid(),
+                        s.work.resolve(s.perf + "-" + tag + "-" + (many ? "many" : "one") + "-" + connections + "-"
+                                + endpoint.key + ".perf.data"));
         StandIn.Counters[] upstream = new StandIn.Counters[2];
         ProcCpu.Snapshot[] cpu = new ProcCpu.Snapshot[2];
         long[] generator = new long[2];
         long[] wall = new long[2];
-        LoadGenerator.Result result = LoadGenerator.run(
-                request,
-                connections,
-                s.seconds,
-                () -> {
-                    upstream[0] = counters(rc);
-                    wall[0] = System.currentTimeMillis();
-                    generator[0] = OS.getProcessCpuTime();
-                    cpu[0] = process.cpu();
-                },
-                () -> {
-                    cpu[1] = process.cpu();
-                    generator[1] = OS.getProcessCpuTime();
-                    wall[1] = System.currentTimeMillis();
-                    upstream[1] = counters(rc);
-                });
+        LoadGenerator.Result result;
+        try {
+            result = LoadGenerator.run(
+                    request,
+                    connections,
+                    s.seconds,
+                    () -> {
+                        upstream[0] = counters(rc);
+                        wall[0] = System.currentTimeMillis();
+                        generator[0] = OS.getProcessCpuTime();
+                        cpu[0] = process.cpu();
+                    },
+                    () -> {
+                        cpu[1] = process.cpu();
+                        generator[1] = OS.getProcessCpuTime();
+                        wall[1] = System.currentTimeMillis();
+                        upstream[1] = counters(rc);
+                    });
+        } finally {
+            if (perf != null) {
+                perf.stop();
+            }
+        }
         if (!process.isAlive()) {
             throw new IllegalStateException(server.name() + " ended: see " + process.log());
         }
