@@ -104,6 +104,11 @@ public final class CpuPerCheckBenchmark {
             double generatorCpu) {
 
         String key() {
+            return key(many, connections, endpoint);
+        }
+
+        /** {@code many/16/guarded}: the token list, the connections, the endpoint. */
+        static String key(boolean many, int connections, Endpoint endpoint) {
             return (many ? "many" : "one") + "/" + connections + "/" + endpoint.key;
         }
 
@@ -413,8 +418,8 @@ public final class CpuPerCheckBenchmark {
                 ? null
                 : Perf.record(
                         process.pid(),
-                        s.work.resolve(s.perf + "-" + tag + "-" + (many ? "many" : "one") + "-" + connections + "-"
-                                + endpoint.key + ".perf.data"));
+                        s.work.resolve(s.perf + "-" + tag + "-"
+                                + Cell.key(many, connections, endpoint).replace('/', '-') + ".perf.data"));
         StandIn.Counters[] upstream = new StandIn.Counters[2];
         ProcCpu.Snapshot[] cpu = new ProcCpu.Snapshot[2];
         long[] generator = new long[2];
