@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  * {@code --latency} ms per answer) and the server under test ({@link ServerUnderTest}) each run in a process of their
  * own; this JVM is the load generator. For each number of connections and each token list — the many users' tokens
  * (each request the next user's) and one token — it runs a closed loop on each endpoint: {@code /plain}
- * (unguarded), {@code /slow} (unguarded, answers after the stand-in's latency: as many requests per second and in
- * flight as {@code /guarded}, a baseline at the same rate), the bare call (the permission check straight to the stand-in through core's transport, from this
+ * (unguarded, as fast as the server answers), {@code /plain} paced (each connection pauses the stand-in's latency
+ * after each answer: the rate of {@code /guarded}, no request held), {@code /slow} (unguarded, answers after the
+ * stand-in's latency: as many requests per second and in flight as {@code /guarded}), the bare call (the permission check straight to the stand-in through core's transport, from this
  * JVM), {@code /guarded} (one permission, JAX-RS filter), {@code /two} (two permissions), {@code /filtered} (the
  * servlet filter). Per cell: requests, req/s, p50/p99, errors, the stand-in's calls per request (1 per permission:
  * every check live; less: reused decisions or coalesced calls), and the server process's CPU time (user + system,
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.CpuPerCheckBenchmark \
  *      [--servers embedded,payara] [--runs 3] [--users 30000] [--latency 20] [--connections 16,64]
- *      [--tokens many,one] [--endpoints plain,slow,bare,guarded,two,filtered] [--seconds 10] [--warmup 10]
+ *      [--tokens many,one] [--endpoints plain,paced,slow,bare,guarded,two,filtered] [--seconds 10] [--warmup 10]
  *      [--warmup-max 300] [--cell-warmup 3] [--threads 512] [--heap 1g] [--jfr NAME.jfr] [--perf NAME]
  *      [--payara-jar FILE]
  * </pre>
@@ -68,7 +69,7 @@ public final class CpuPerCheckBenchmark {
               --latency 20                the stand-in's latency, ms
               --connections 16,64         concurrent connections (closed loop)
               --tokens many,one           the token lists: the many users', and one token
-              --endpoints plain,slow,bare,guarded,two,filtered
+              --endpoints plain,paced,slow,bare,guarded,two,filtered
               --seconds 10                measured seconds per cell
               --warmup 10                 seconds of warm-up per server start at least (every endpoint and token
                                           list, the most connections), then on until the JIT compiler's threads
@@ -208,7 +209,7 @@ public final class CpuPerCheckBenchmark {
                             default -> throw new IllegalArgumentException("--tokens: many and/or one, not " + t);
                         })
                         .toList(),
-                list(o.getOrDefault("endpoints", "plain,slow,bare,guarded,two,filtered")).stream()
+                list(o.getOrDefault("endpoints", "plain,paced,slow,bare,guarded,two,filtered")).stream()
                         .map(Endpoint::of)
                         .toList(),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10"))),
@@ -411,7 +412,8 @@ public final class CpuPerCheckBenchmark {
             String tag)
             throws Exception {
         LoadGenerator.Request request = traffic.request(endpoint, many);
-        LoadGenerator.run(request, connections, s.cellWarmup);
+        Duration think = endpoint.think(s.latency);
+        LoadGenerator.run(request, connections, s.cellWarmup, think, () -> {}, () -> {});
         traffic.resetErrors();
         Child process = server.process();
         Perf perf = s.perf == null
@@ -430,6 +432,7 @@ public final class CpuPerCheckBenchmark {
                     request,
                     connections,
                     s.seconds,
+                    think,
                     () -> {
                         upstream[0] = counters(rc);
                         wall[0] = System.currentTimeMillis();
@@ -549,7 +552,8 @@ public final class CpuPerCheckBenchmark {
     }
 
     /**
-     * Per token list and number of connections: the check's CPU (/guarded − /plain, and − /slow at the same rate),
+     * Per token list and number of connections: the check's CPU (/guarded − /plain; at the same rate, − /plain paced
+     * and − /slow),
      * the servlet filter's (/filtered − /plain), each further permission's (/two − /guarded), in server CPU without
      * the JIT compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷ (unguarded + bare call); upstream calls per request. Each the median of the runs' values.
      */
@@ -559,12 +563,12 @@ public final class CpuPerCheckBenchmark {
         Pair minus = (a, b) -> micros.applyAsDouble(a) - micros.applyAsDouble(b);
         out.printf(
                 "| tokens | connections | CPU of a check: /guarded − /plain µs (server CPU %s) "
-                        + "| /guarded − /slow µs (same rate) "
+                        + "| /guarded − /plain, paced µs (same rate) | /guarded − /slow µs (same rate, held) "
                         + "| servlet filter: /filtered − /plain µs | each further permission: /two − /guarded µs "
                         + "| p50 /guarded ÷ (/plain + bare) | p50 /filtered ÷ (/plain + bare) "
                         + "| p99 /guarded ÷ (/plain + bare) | upstream calls/req /guarded · /two · /filtered |%n",
                 idle.isEmpty() ? "without JIT" : "without JIT, beyond idle");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         Map<String, List<Cell>> byKey = group(cells);
         boolean notLive = false;
         for (boolean many : List.of(true, false)) {
@@ -574,10 +578,11 @@ public final class CpuPerCheckBenchmark {
                     continue;
                 }
                 out.printf(
-                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                         many ? s.users + " users" : "1 token",
                         connections,
                         perRun(byKey, prefix, "guarded", "plain", minus, "%.1f"),
+                        perRun(byKey, prefix, "guarded", "paced", minus, "%.1f"),
                         perRun(byKey, prefix, "guarded", "slow", minus, "%.1f"),
                         perRun(byKey, prefix, "filtered", "plain", minus, "%.1f"),
                         perRun(byKey, prefix, "two", "guarded", minus, "%.1f"),
@@ -608,7 +613,7 @@ public final class CpuPerCheckBenchmark {
 
     private static int permissions(Endpoint endpoint) {
         return switch (endpoint) {
-            case PLAIN, SLOW -> 0;
+            case PLAIN, PACED, SLOW -> 0;
             case BARE, GUARDED, FILTERED -> 1;
             case TWO -> 2;
         };

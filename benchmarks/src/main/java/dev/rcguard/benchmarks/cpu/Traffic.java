@@ -33,8 +33,16 @@ final class Traffic implements AutoCloseable {
 
     /** What the benchmark measures, each as a request. */
     enum Endpoint {
-        PLAIN("plain", "/plain", "unguarded"),
-        SLOW("slow", "/slow", "unguarded, answers after the stand-in's latency: the same rate as /guarded"),
+        PLAIN("plain", "/plain", "unguarded, as fast as the server answers"),
+        PACED(
+                "paced",
+                "/plain",
+                "unguarded, each connection pausing the stand-in's latency after each answer: the rate of"
+                        + " /slow, no request held"),
+        SLOW(
+                "slow",
+                "/slow",
+                "unguarded, answers after the stand-in's latency: the rate of /guarded, each request held"),
         BARE("bare", null, "bare call to the stand-in"),
         GUARDED("guarded", "/guarded", "JAX-RS filter, 1 permission"),
         TWO("two", "/two", "JAX-RS filter, 2 permissions"),
@@ -50,6 +58,11 @@ final class Traffic implements AutoCloseable {
             this.title = title;
         }
 
+        /** How long each connection pauses after an answer: the stand-in's latency for {@link #PACED}, else none. */
+        Duration think(Duration latency) {
+            return this == PACED ? latency : Duration.ZERO;
+        }
+
         static Endpoint of(String key) {
             for (Endpoint e : values()) {
                 if (e.key.equals(key.strip())) {
@@ -57,11 +70,11 @@ final class Traffic implements AutoCloseable {
                 }
             }
             throw new IllegalArgumentException(
-                    "Unknown endpoint " + key + ": plain, slow, bare, guarded, two, filtered");
+                    "Unknown endpoint " + key + ": plain, paced, slow, bare, guarded, two, filtered");
         }
 
         String label() {
-            return path == null ? "(bare call)" : path;
+            return this == PACED ? path + ", paced" : path == null ? "(bare call)" : path;
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed loop: {@code users} virtual users each send their next request as soon as the previous one is answered,
- * for a fixed time. Latencies are recorded per user in microseconds and merged at the end.
+ * A closed loop: {@code users} virtual users each send their next request as soon as the previous one is answered
+ * (or, with a think time, that long after it), for a fixed time. Latencies are recorded per user in microseconds and
+ * merged at the end; a think time is not in them.
  *
  * <pre>{@code
  * LoadGenerator.Result r = LoadGenerator.run(user -> send(user), 16, Duration.ofSeconds(4));
@@ -51,6 +52,17 @@ public final class LoadGenerator {
      */
     public static Result run(Request request, int users, Duration duration, Runnable atStart, Runnable atEnd)
             throws Exception {
+        return run(request, users, duration, Duration.ZERO, atStart, atEnd);
+    }
+
+    /**
+     * As {@link #run(Request, int, Duration, Runnable, Runnable)}, each user pausing {@code think} after each answer
+     * (never past the end): traffic at a rate set by {@code users} and {@code think} rather than by the server's speed.
+     */
+    public static Result run(
+            Request request, int users, Duration duration, Duration think, Runnable atStart, Runnable atEnd)
+            throws Exception {
+        long thinkNanos = think.toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(users);
         CountDownLatch ready = new CountDownLatch(users);
         CountDownLatch go = new CountDownLatch(1);
@@ -79,6 +91,10 @@ public final class LoadGenerator {
                                 Math.min((System.nanoTime() - start) / 1000, histogram.getHighestTrackableValue()));
                         requests++;
                         errors += ok ? 0 : 1;
+                        long pause = Math.min(thinkNanos, end - System.nanoTime());
+                        if (pause > 0) {
+                            TimeUnit.NANOSECONDS.sleep(pause);
+                        }
                     }
                     return new long[] {requests, errors};
                 }));
