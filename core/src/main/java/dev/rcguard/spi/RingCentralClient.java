@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * One call to RingCentral, answered as {@link Decision}s and what the answer said of the user and their budget.
@@ -64,8 +63,6 @@ public interface RingCentralClient {
      */
     record Answer(Map<String, Decision> decisions, RateLimit rateLimit, String user) {
 
-        private static final Pattern USER = Pattern.compile("[0-9]{1,20}/[0-9]{1,20}");
-
         /**
          * An answer; the decisions are copied.
          *
@@ -75,9 +72,27 @@ public interface RingCentralClient {
          */
         public Answer {
             decisions = Map.copyOf(decisions);
-            if (user != null && !USER.matcher(user).matches()) {
+            if (user != null && !isUser(user)) {
                 throw new IllegalArgumentException("a user is accountId/extensionId, digits");
             }
+        }
+
+        /** {@code [0-9]{1,20}/[0-9]{1,20}}, without a regular expression: it is asked of every live answer. */
+        private static boolean isUser(String user) {
+            int slash = user.indexOf('/');
+            return isDigits(user, 0, slash) && isDigits(user, slash + 1, user.length());
+        }
+
+        private static boolean isDigits(String text, int from, int to) {
+            if (from < 0 || to - from < 1 || to - from > 20) {
+                return false;
+            }
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -117,8 +132,6 @@ public interface RingCentralClient {
      */
     record RateLimit(String group, int limit, int remaining, Duration window) {
 
-        private static final Pattern GROUP = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-
         /**
          * Validated headers.
          *
@@ -129,12 +142,30 @@ public interface RingCentralClient {
          */
         public RateLimit {
             Objects.requireNonNull(window, "window");
-            if (group == null || !GROUP.matcher(group).matches()) {
+            if (!isGroup(group)) {
                 throw new IllegalArgumentException("a rate-limit group is a short word");
             }
             if (limit < 1 || remaining < 0 || remaining > limit || window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("limit positive, 0 <= remaining <= limit, window positive");
             }
+        }
+
+        /** {@code [A-Za-z][A-Za-z0-9_-]{0,31}}, without a regular expression: it is asked of every live answer. */
+        private static boolean isGroup(String group) {
+            if (group == null || group.isEmpty() || group.length() > 32 || !isLetter(group.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < group.length(); i++) {
+                char c = group.charAt(i);
+                if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isLetter(char c) {
+            return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
         }
     }
 }

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one place that turns RingCentral's answers into {@link Decision}s. Only a genuine grant is a grant: a 200 whose
@@ -58,9 +56,6 @@ public final class Answers {
 
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
     static final int MAX_TEXT = 300;
-
-    private static final Pattern USER_URI =
-            Pattern.compile("/restapi/v1\\.0/account/([0-9]{1,20})/extension/([0-9]{1,20})/authz-profile/check\\?");
 
     private static final Reason MALFORMED = new Reason("InvalidResponse", "RingCentral's answer could not be read");
 
@@ -124,13 +119,13 @@ public final class Answers {
         if (!(uri instanceof String text)) {
             return false;
         }
-        Matcher matcher = USER_URI.matcher(text);
-        if (!matcher.find() || !user.equals(matcher.group(1) + '/' + matcher.group(2))) {
+        CheckPath path = CheckPath.in(text);
+        if (path == null || !user.equals(path.user())) {
             return false;
         }
         String permission = null;
         String target = null;
-        for (String parameter : text.substring(matcher.end()).split("&", -1)) {
+        for (String parameter : text.substring(path.end()).split("&", -1)) {
             int equals = parameter.indexOf('=');
             String name = equals < 0 ? parameter : parameter.substring(0, equals);
             String value = equals < 0 ? "" : parameter.substring(equals + 1);
@@ -148,7 +143,7 @@ public final class Answers {
         }
         boolean ownTarget = targetExtensionId == null || Caller.OWN.equals(targetExtensionId);
         return permissionId.equals(permission)
-                && (target == null ? ownTarget : target.equals(ownTarget ? matcher.group(2) : targetExtensionId));
+                && (target == null ? ownTarget : target.equals(ownTarget ? path.extension() : targetExtensionId));
     }
 
     /**
@@ -339,8 +334,53 @@ public final class Answers {
         if (!(uri instanceof String text)) {
             return null;
         }
-        Matcher matcher = USER_URI.matcher(text);
-        return matcher.find() ? matcher.group(1) + '/' + matcher.group(2) : null;
+        CheckPath path = CheckPath.in(text);
+        return path == null ? null : path.user();
+    }
+
+    /**
+     * The first {@code /restapi/v1.0/account/A/extension/E/authz-profile/check?} in a check answer's {@code uri}, A and E
+     * each 1–20 digits, and where its query begins: what {@code find()} of that regular expression gives, without one
+     * (it is asked of every live answer).
+     */
+    record CheckPath(String account, String extension, int end) {
+
+        private static final String ACCOUNT = "/restapi/v1.0/account/";
+        private static final String EXTENSION = "/extension/";
+        private static final String CHECK = "/authz-profile/check?";
+
+        static CheckPath in(String uri) {
+            for (int at = uri.indexOf(ACCOUNT); at >= 0; at = uri.indexOf(ACCOUNT, at + 1)) {
+                int account = at + ACCOUNT.length();
+                int accountEnd = digits(uri, account);
+                if (accountEnd < 0 || !uri.startsWith(EXTENSION, accountEnd)) {
+                    continue;
+                }
+                int extension = accountEnd + EXTENSION.length();
+                int extensionEnd = digits(uri, extension);
+                if (extensionEnd >= 0 && uri.startsWith(CHECK, extensionEnd)) {
+                    return new CheckPath(
+                            uri.substring(account, accountEnd),
+                            uri.substring(extension, extensionEnd),
+                            extensionEnd + CHECK.length());
+                }
+            }
+            return null;
+        }
+
+        /** Where the digits from {@code from} end, or -1 unless there are 1 to 20 of them. */
+        private static int digits(String text, int from) {
+            int end = from;
+            while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            return end == from || end - from > 20 ? -1 : end;
+        }
+
+        /** {@code accountId/extensionId}. */
+        String user() {
+            return account + '/' + extension;
+        }
     }
 
     /** Seconds or an HTTP-date; {@link #DEFAULT_RETRY_AFTER} when absent, repeated or unreadable; capped at a day. */
