@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
  * (each request the next user's) and one token — it runs a closed loop on each endpoint: {@code /plain}
  * (unguarded, as fast as the server answers), {@code /plain} paced (each connection pauses the stand-in's latency
  * after each answer: the rate of {@code /guarded}, no request held), {@code /slow} (unguarded, answers after the
- * stand-in's latency: as many requests per second and in flight as {@code /guarded}), the bare call (the permission check straight to the stand-in through core's transport, from this
- * JVM), {@code /guarded} (one permission, JAX-RS filter), {@code /two} (two permissions), {@code /filtered} (the
+ * stand-in's latency: as many requests per second and in flight as {@code /guarded}), the bare call (the permission
+ * check straight to the stand-in through core's transport, from this JVM), {@code /guarded} (one permission, JAX-RS filter), {@code /two} (two permissions), {@code /filtered} (the
  * servlet filter). Per cell: requests, req/s, p50/p99, errors, the stand-in's calls per request (1 per permission:
  * every check live; less: reused decisions or coalesced calls), and the server process's CPU time (user + system,
  * the OS's accounting) over exactly the measured window, per request. The bare cells, in which the server gets no
@@ -553,9 +553,9 @@ public final class CpuPerCheckBenchmark {
 
     /**
      * Per token list and number of connections: the check's CPU (/guarded − /plain; at the same rate, − /plain paced
-     * and − /slow),
-     * the servlet filter's (/filtered − /plain), each further permission's (/two − /guarded), in server CPU without
-     * the JIT compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷ (unguarded + bare call); upstream calls per request. Each the median of the runs' values.
+     * and − /slow), the servlet filter's (/filtered − /plain), each further permission's (/two − /guarded), in server
+     * CPU without the JIT compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷
+     * (unguarded + bare call); upstream calls per request. Each the median of the runs' values.
      */
     private static void summary(List<Cell> cells, Settings s) {
         Map<Integer, Double> idle = idleByRun(cells);
