@@ -80,19 +80,12 @@ public interface RingCentralClient {
         /** {@code [0-9]{1,20}/[0-9]{1,20}}, without a regular expression: it is asked of every live answer. */
         private static boolean isUser(String user) {
             int slash = user.indexOf('/');
-            return isDigits(user, 0, slash) && isDigits(user, slash + 1, user.length());
+            return slash >= 0 && isId(user.substring(0, slash)) && isId(user.substring(slash + 1));
         }
 
-        private static boolean isDigits(String text, int from, int to) {
-            if (from < 0 || to - from < 1 || to - from > 20) {
-                return false;
-            }
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            return true;
+        /** A RingCentral id the answer names: digits, never {@code ~}. */
+        private static boolean isId(String part) {
+            return !Caller.OWN.equals(part) && Caller.isExtensionId(part);
         }
 
         /**

@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
  * own; this JVM is the load generator. For each number of connections and each token list — the many users' tokens
  * (each request the next user's) and one token — it runs a closed loop on each endpoint: {@code /plain}
  * (unguarded, as fast as the server answers), {@code /plain} paced (each connection pauses the stand-in's latency
- * after each answer: the rate of {@code /guarded}, no request held), {@code /slow} (unguarded, answers after the
+ * after each answer: the rate of {@code /slow}, no request held), {@code /slow} (unguarded, answers after the
  * stand-in's latency: as many requests per second and in flight as {@code /guarded}), the bare call (the permission
- * check straight to the stand-in through core's transport, from this JVM), {@code /guarded} (one permission, JAX-RS filter), {@code /two} (two permissions), {@code /filtered} (the
- * servlet filter). Per cell: requests, req/s, p50/p99, errors, the stand-in's calls per request (1 per permission:
+ * check straight to the stand-in through core's transport, from this JVM), {@code /guarded} (one permission, JAX-RS
+ * filter), {@code /two} (two permissions), {@code /filtered} (the servlet filter). Per cell: requests, req/s, p50/p99, errors, the stand-in's calls per request (1 per permission:
  * every check live; less: reused decisions or coalesced calls), and the server process's CPU time (user + system,
  * the OS's accounting) over exactly the measured window, per request. The bare cells, in which the server gets no
  * request, measure its idle CPU; "net" values subtract it. {@code --runs} repeats everything (a fresh stand-in and
