@@ -40,11 +40,13 @@ import java.util.stream.Collectors;
  * after each answer: the rate of {@code /slow}, no request held), {@code /slow} (unguarded, answers after the
  * stand-in's latency: as many requests per second and in flight as {@code /guarded}), the bare call (the permission
  * check straight to the stand-in through core's transport, from this JVM), {@code /guarded} (one permission, JAX-RS
- * filter), {@code /two} (two permissions), {@code /filtered} (the servlet filter). Per cell: requests, req/s, p50/p99, errors, the stand-in's calls per request (1 per permission:
- * every check live; less: reused decisions or coalesced calls), and the server process's CPU time (user + system,
- * the OS's accounting) over exactly the measured window, per request. The bare cells, in which the server gets no
- * request, measure its idle CPU; "net" values subtract it. {@code --runs} repeats everything (a fresh stand-in and
- * server each time; runs alternate the servers) and reports medians.
+ * filter), {@code /two} (two permissions), {@code /filtered} (the servlet filter). Per cell: requests, req/s,
+ * p50/p99, errors, the stand-in's calls per request (1 per permission: every check live; less: reused decisions or
+ * coalesced calls), and the server process's CPU time (user + system, the OS's accounting) over exactly the measured
+ * window, per request, beside the load generator's and the stand-in's (all three share the machine's cores, so a
+ * busy stand-in delays the server's threads). The bare cells, in which the server gets no request, measure its idle
+ * CPU; "net" values subtract it. {@code --runs} repeats everything (a fresh stand-in and server each time; runs
+ * alternate the servers) and reports medians.
  *
  * <pre>
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.CpuPerCheckBenchmark \
@@ -102,7 +104,8 @@ public final class CpuPerCheckBenchmark {
             double upstreamPerRequest,
             double connectionsPerThousand,
             ProcCpu.Times cpu,
-            double generatorCpu) {
+            double generatorCpu,
+            double standInCpu) {
 
         String key() {
             return key(many, connections, endpoint);
@@ -140,6 +143,10 @@ public final class CpuPerCheckBenchmark {
 
         double generatorMicros() {
             return generatorCpu * 1e6 / result.requests();
+        }
+
+        double standInMicros() {
+            return standInCpu * 1e6 / result.requests();
         }
 
         /**
@@ -424,6 +431,7 @@ public final class CpuPerCheckBenchmark {
                                 + Cell.key(many, connections, endpoint).replace('/', '-') + ".perf.data"));
         StandIn.Counters[] upstream = new StandIn.Counters[2];
         ProcCpu.Snapshot[] cpu = new ProcCpu.Snapshot[2];
+        ProcCpu.Snapshot[] standIn = new ProcCpu.Snapshot[2];
         long[] generator = new long[2];
         long[] wall = new long[2];
         LoadGenerator.Result result;
@@ -434,6 +442,7 @@ public final class CpuPerCheckBenchmark {
                     s.seconds,
                     think,
                     () -> {
+                        standIn[0] = rc.child().cpu();
                         upstream[0] = counters(rc);
                         wall[0] = System.currentTimeMillis();
                         generator[0] = OS.getProcessCpuTime();
@@ -444,6 +453,7 @@ public final class CpuPerCheckBenchmark {
                         generator[1] = OS.getProcessCpuTime();
                         wall[1] = System.currentTimeMillis();
                         upstream[1] = counters(rc);
+                        standIn[1] = rc.child().cpu();
                     });
         } finally {
             if (perf != null) {
@@ -464,7 +474,8 @@ public final class CpuPerCheckBenchmark {
                 (upstream[1].calls() - upstream[0].calls()) / (double) result.requests(),
                 (upstream[1].connections() - upstream[0].connections()) * 1000.0 / result.requests(),
                 cpu[1].since(cpu[0]),
-                (generator[1] - generator[0]) / 1e9);
+                (generator[1] - generator[0]) / 1e9,
+                standIn[1].since(standIn[0]).total());
         if (jfr != null) {
             Files.writeString(
                     cellsFile(jfr),
@@ -505,11 +516,12 @@ public final class CpuPerCheckBenchmark {
     private static final String COLUMNS = "| tokens | connections | endpoint | requests | req/s | p50 ms | p99 ms | %s "
             + "| upstream calls/req | new upstream connections per 1,000 req | server CPU µs/req | of which system (kernel) | of which JIT compiler "
             + "| of which GC and VM thread "
-            + "| net: without JIT, beyond idle µs/req | server CPU (cores) | load generator CPU µs/req |";
+            + "| net: without JIT, beyond idle µs/req | server CPU (cores) | load generator CPU µs/req "
+            + "| stand-in CPU µs/req |";
 
     private static void header(String errors) {
         out.println(String.format(COLUMNS, errors));
-        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     /**
@@ -522,7 +534,7 @@ public final class CpuPerCheckBenchmark {
         Map<String, Long> errors = new TreeMap<>();
         same.forEach(c -> c.errors.forEach((k, v) -> errors.merge(k, v, Long::sum)));
         out.printf(
-                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %.1f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f |%n",
+                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %.1f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f | %.1f |%n",
                 tokens(first.many, users),
                 first.connections,
                 first.endpoint.label(),
@@ -539,7 +551,8 @@ public final class CpuPerCheckBenchmark {
                 med(same, Cell::gcMicros),
                 bare ? "–" : String.format("%.1f", med(same, c -> c.netMicros(idle.getOrDefault(c.run, 0.0)))),
                 med(same, Cell::serverCores),
-                med(same, Cell::generatorMicros));
+                med(same, Cell::generatorMicros),
+                med(same, Cell::standInMicros));
     }
 
     /** Per cell, the median over runs of each column (errors: the sum). */
