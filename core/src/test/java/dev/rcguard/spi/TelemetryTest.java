@@ -329,8 +329,11 @@ class TelemetryTest {
     void twoIdenticalChecksAtOnce_shareOneCall_counted_andTheCallIsInFlightMeanwhile() throws Exception {
         ringCentral.inject(Endpoint.PERMISSION_CHECK, Fault.latencyMillis(500));
         CompletableFuture<Verdict> first = CompletableFuture.supplyAsync(() -> enforce("PUT /drafts", EDIT_MESSAGES));
+        // The call counts as in flight when the guard registers it, and as an active request when its recording
+        // starts, just before the request is sent: wait for both (the simulator answers 500 ms later).
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (guard.callsInFlight() == 0 && System.nanoTime() < deadline) {
+        while ((guard.callsInFlight() == 0 || !names().contains("http.client.active_requests"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(guard.callsInFlight()).isEqualTo(1);
