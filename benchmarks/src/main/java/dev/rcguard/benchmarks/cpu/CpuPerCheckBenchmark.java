@@ -132,6 +132,15 @@ public final class CpuPerCheckBenchmark {
             return cpu.gc() * 1e6 / result.requests();
         }
 
+        /** The server's threads' context switches per request: voluntary (they waited) and involuntary (preempted). */
+        double voluntaryPerRequest() {
+            return cpu.voluntary() / result.requests();
+        }
+
+        double involuntaryPerRequest() {
+            return cpu.involuntary() / result.requests();
+        }
+
         double serverCores() {
             return cpu.total() / result.seconds();
         }
@@ -517,11 +526,11 @@ public final class CpuPerCheckBenchmark {
             + "| upstream calls/req | new upstream connections per 1,000 req | server CPU µs/req | of which system (kernel) | of which JIT compiler "
             + "| of which GC and VM thread "
             + "| net: without JIT, beyond idle µs/req | server CPU (cores) | load generator CPU µs/req "
-            + "| stand-in CPU µs/req |";
+            + "| stand-in CPU µs/req | server context switches/req: voluntary · involuntary |";
 
     private static void header(String errors) {
         out.println(String.format(COLUMNS, errors));
-        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     /**
@@ -534,7 +543,7 @@ public final class CpuPerCheckBenchmark {
         Map<String, Long> errors = new TreeMap<>();
         same.forEach(c -> c.errors.forEach((k, v) -> errors.merge(k, v, Long::sum)));
         out.printf(
-                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %.1f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f | %.1f |%n",
+                "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %s | %.2f | %.1f | %s | %.1f | %.1f | %.1f | %s | %.2f | %.1f | %.1f | %.2f · %.2f |%n",
                 tokens(first.many, users),
                 first.connections,
                 first.endpoint.label(),
@@ -552,7 +561,9 @@ public final class CpuPerCheckBenchmark {
                 bare ? "–" : String.format("%.1f", med(same, c -> c.netMicros(idle.getOrDefault(c.run, 0.0)))),
                 med(same, Cell::serverCores),
                 med(same, Cell::generatorMicros),
-                med(same, Cell::standInMicros));
+                med(same, Cell::standInMicros),
+                med(same, Cell::voluntaryPerRequest),
+                med(same, Cell::involuntaryPerRequest));
     }
 
     /** Per cell, the median over runs of each column (errors: the sum). */

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
  * A process's CPU time from Linux's accounting ({@code /proc/PID/stat}, user + system, every thread, those that ended
  * included), split by the JVM's thread names ({@code /proc/PID/task/TID/stat}): the JIT compiler's threads, the
  * garbage collector's (and the VM thread's), and everything else. Where {@code /proc} cannot be read, only the total
- * is known, from {@link ProcessHandle.Info#totalCpuDuration()}.
+ * is known, from {@link ProcessHandle.Info#totalCpuDuration()}. Beside it, the threads' context switches
+ * ({@code /proc/PID/task/TID/status}): voluntary (the thread waited: a lock, a socket, a sleep) and involuntary (the
+ * scheduler took the core from it, for example for a thread its own write woke).
  *
  * <pre>{@code
  * ProcCpu.Snapshot before = ProcCpu.snapshot(handle);
@@ -30,16 +32,31 @@ final class ProcCpu {
     /**
      * CPU seconds used in a window: all threads (user + system), of which system (the kernel, on the process's
      * behalf: system calls, and on loopback the TCP work of both ends of a write), the JIT compiler's threads, the
-     * GC's and the VM thread's.
+     * GC's and the VM thread's; and the context switches of the threads that lived through the window, voluntary and
+     * involuntary (NaN where {@code /proc} cannot be read).
      */
-    record Times(double total, double system, double jit, double gc) {}
+    record Times(double total, double system, double jit, double gc, double voluntary, double involuntary) {}
 
-    /** The process's CPU time at one instant, per thread where known. */
-    record Snapshot(double total, double system, Map<Long, Double> jit, Map<Long, Double> gc) {
-        /** What was used since {@code before}: a thread that ended in between is in the total only. */
+    /** The process's CPU time at one instant, per thread where known, and each thread's context switches. */
+    record Snapshot(
+            double total,
+            double system,
+            Map<Long, Double> jit,
+            Map<Long, Double> gc,
+            Map<Long, Double> voluntary,
+            Map<Long, Double> involuntary) {
+        /**
+         * What was used since {@code before}: a thread that ended in between is in the total only; one that started
+         * counts from 0.
+         */
         Times since(Snapshot before) {
             return new Times(
-                    total - before.total, system - before.system, delta(jit, before.jit), delta(gc, before.gc));
+                    total - before.total,
+                    system - before.system,
+                    delta(jit, before.jit),
+                    delta(gc, before.gc),
+                    voluntary.isEmpty() ? Double.NaN : delta(voluntary, before.voluntary),
+                    involuntary.isEmpty() ? Double.NaN : delta(involuntary, before.involuntary));
         }
 
         private static double delta(Map<Long, Double> now, Map<Long, Double> before) {
@@ -55,6 +72,8 @@ final class ProcCpu {
         Path proc = Path.of("/proc", String.valueOf(process.pid()));
         Map<Long, Double> jit = new HashMap<>();
         Map<Long, Double> gc = new HashMap<>();
+        Map<Long, Double> voluntary = new HashMap<>();
+        Map<Long, Double> involuntary = new HashMap<>();
         Optional<Stat> total = seconds(proc.resolve("stat"));
         if (total.isEmpty()) {
             double fromJdk = process.info()
@@ -62,7 +81,7 @@ final class ProcCpu {
                             .orElseThrow(() -> new IllegalStateException("No CPU time for process " + process.pid()))
                             .toNanos()
                     / 1e9;
-            return new Snapshot(fromJdk, Double.NaN, jit, gc);
+            return new Snapshot(fromJdk, Double.NaN, jit, gc, voluntary, involuntary);
         }
         try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
             tasks.forEach(task -> seconds(task.resolve("stat")).ifPresent(stat -> {
@@ -74,11 +93,33 @@ final class ProcCpu {
                         || stat.name.equals("VM Thread")) {
                     gc.put(tid, stat.seconds);
                 }
+                switches(task.resolve("status"), tid, voluntary, involuntary);
             }));
         } catch (IOException e) {
             // the process ended: the total stands alone
         }
-        return new Snapshot(total.get().seconds, total.get().system, jit, gc);
+        return new Snapshot(total.get().seconds, total.get().system, jit, gc, voluntary, involuntary);
+    }
+
+    /** A thread's {@code voluntary_ctxt_switches} and {@code nonvoluntary_ctxt_switches}, if it is still there. */
+    private static void switches(Path status, long tid, Map<Long, Double> voluntary, Map<Long, Double> involuntary) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("voluntary_ctxt_switches:")) {
+                    voluntary.put(
+                            tid,
+                            Double.parseDouble(
+                                    line.substring(line.indexOf(':') + 1).strip()));
+                } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                    involuntary.put(
+                            tid,
+                            Double.parseDouble(
+                                    line.substring(line.indexOf(':') + 1).strip()));
+                }
+            }
+        } catch (IOException e) {
+            // the thread ended: its switches are not counted
+        }
     }
 
     private record Stat(String name, double seconds, double system) {}
