@@ -259,10 +259,11 @@ public final class CpuPerCheckBenchmark {
                 + " s per server start");
         out.printf(
                 "stand-in: %d users (each its own extension id and token) + 1 for the one-token rows, latency %d ms,"
-                        + " rate limits off, %d threads; server JVM -Xms%s -Xmx%s%s; runs: %d%n%n",
+                        + " rate limits off, %d threads, %s; server JVM -Xms%s -Xmx%s%s; runs: %d%n%n",
                 s.users,
                 s.latency.toMillis(),
                 s.threads,
+                StandIn.SCHEDULING.isEmpty() ? "normal scheduling (no chrt)" : "its threads SCHED_BATCH (chrt)",
                 s.heap,
                 s.heap,
                 (s.jfr == null ? "" : ", JFR on") + (s.perf == null ? "" : ", perf on"),
