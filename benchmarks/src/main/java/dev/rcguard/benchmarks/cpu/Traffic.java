@@ -33,29 +33,27 @@ final class Traffic implements AutoCloseable {
 
     /** What the benchmark measures, each as a request. */
     enum Endpoint {
-        PLAIN("plain", "/plain", "unguarded, as fast as the server answers"),
-        PACED(
-                "paced",
-                "/plain",
-                "unguarded, each connection pausing the stand-in's latency after each answer: the rate of"
-                        + " /slow, no request held"),
-        SLOW(
-                "slow",
-                "/slow",
-                "unguarded, answers after the stand-in's latency: the rate of /guarded, each request held"),
-        BARE("bare", null, "bare call to the stand-in"),
-        GUARDED("guarded", "/guarded", "JAX-RS filter, 1 permission"),
-        TWO("two", "/two", "JAX-RS filter, 2 permissions"),
-        FILTERED("filtered", "/filtered", "servlet filter, 1 permission");
+        /** Unguarded, as fast as the server answers. */
+        PLAIN("plain", "/plain"),
+        /** Unguarded, each connection pausing the stand-in's latency after an answer: /slow's rate, none held. */
+        PACED("paced", "/plain"),
+        /** Unguarded, answered after the stand-in's latency: the rate of /guarded, each request held as long. */
+        SLOW("slow", "/slow"),
+        /** The permission check straight to the stand-in, from this JVM: the server gets no request. */
+        BARE("bare", null),
+        /** The JAX-RS filter, one permission. */
+        GUARDED("guarded", "/guarded"),
+        /** The JAX-RS filter, two permissions. */
+        TWO("two", "/two"),
+        /** The servlet filter, one permission. */
+        FILTERED("filtered", "/filtered");
 
         final String key;
         final String path;
-        final String title;
 
-        Endpoint(String key, String path, String title) {
+        Endpoint(String key, String path) {
             this.key = key;
             this.path = path;
-            this.title = title;
         }
 
         /** How long each connection pauses after an answer: the stand-in's latency for {@link #PACED}, else none. */
