@@ -35,7 +35,9 @@ public final class PerfShares {
             new Part("JIT compiler", chain -> chain.startsWith("C1 Compiler") || chain.startsWith("C2 Compiler")),
             new Part(
                     "calls: wait for the answer and read it (poll, read: the thread sleeps and wakes)",
-                    chain -> calls(chain) && chain.contains("Connection.fill")),
+                    // the JIT inlines Connection.fill into ResponseReader's methods: the socket's stream is the sign
+                    chain -> calls(chain)
+                            && (chain.contains("Connection.fill") || chain.contains("SocketInputStream.read"))),
             new Part(
                     "calls: write the request (on loopback, the stand-in's TCP receive too)",
                     chain -> calls(chain) && chain.contains("write0")),
