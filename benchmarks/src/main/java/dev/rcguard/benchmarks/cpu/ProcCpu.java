@@ -105,16 +105,12 @@ final class ProcCpu {
     private static void switches(Path status, long tid, Map<Long, Double> voluntary, Map<Long, Double> involuntary) {
         try {
             for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("voluntary_ctxt_switches:")) {
-                    voluntary.put(
-                            tid,
-                            Double.parseDouble(
-                                    line.substring(line.indexOf(':') + 1).strip()));
-                } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-                    involuntary.put(
-                            tid,
-                            Double.parseDouble(
-                                    line.substring(line.indexOf(':') + 1).strip()));
+                Map<Long, Double> into = line.startsWith("voluntary_ctxt_switches:")
+                        ? voluntary
+                        : line.startsWith("nonvoluntary_ctxt_switches:") ? involuntary : null;
+                if (into != null) {
+                    String count = line.substring(line.indexOf(':') + 1).strip();
+                    into.put(tid, Double.parseDouble(count));
                 }
             }
         } catch (IOException e) {

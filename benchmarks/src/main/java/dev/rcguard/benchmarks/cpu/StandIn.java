@@ -4,6 +4,7 @@ import dev.rcguard.simulator.CallCounters;
 import dev.rcguard.simulator.RateLimits;
 import dev.rcguard.simulator.RingCentralSimulator;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -169,7 +170,7 @@ final class StandIn implements AutoCloseable {
         if (path == null) {
             return false;
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
