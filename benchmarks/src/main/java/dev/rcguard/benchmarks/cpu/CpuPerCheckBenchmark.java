@@ -38,9 +38,11 @@ import java.util.stream.Collectors;
  * (each request the next user's) and one token — it runs a closed loop on each endpoint: {@code /plain}
  * (unguarded, as fast as the server answers), {@code /plain} paced (each connection pauses the stand-in's latency
  * after each answer: the rate of {@code /slow}, no request held), {@code /slow} (unguarded, answers after the
- * stand-in's latency: as many requests per second and in flight as {@code /guarded}), the bare call (the permission
- * check straight to the stand-in through core's transport, from this JVM), {@code /guarded} (one permission, JAX-RS
- * filter), {@code /two} (two permissions), {@code /filtered} (the servlet filter). Per cell: requests, req/s,
+ * stand-in's latency: as many requests per second and in flight as {@code /guarded}), {@code /relay} (unguarded, asks
+ * the stand-in the check's question itself through core's transport: a live check's round trip without the guard's
+ * work), the bare call (the permission check straight to the stand-in through core's transport, from this JVM),
+ * {@code /guarded} (one permission, JAX-RS filter), {@code /two} (two permissions), {@code /filtered} (the servlet
+ * filter). Per cell: requests, req/s,
  * p50/p99, errors, the stand-in's calls per request (1 per permission: every check live; less: reused decisions or
  * coalesced calls), and the server process's CPU time (user + system, the OS's accounting) over exactly the measured
  * window, per request, beside the load generator's and the stand-in's (all three share the machine's cores, so a
@@ -51,7 +53,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.CpuPerCheckBenchmark \
  *      [--servers embedded,payara] [--runs 3] [--users 30000] [--latency 20] [--connections 16,64]
- *      [--tokens many,one] [--endpoints plain,paced,slow,bare,guarded,two,filtered] [--seconds 10] [--warmup 10]
+ *      [--tokens many,one] [--endpoints plain,paced,slow,relay,bare,guarded,two,filtered] [--seconds 10] [--warmup 10]
  *      [--warmup-max 300] [--cell-warmup 3] [--threads 512] [--heap 1g] [--jfr NAME.jfr] [--perf NAME]
  *      [--payara-jar FILE]
  * </pre>
@@ -71,7 +73,7 @@ public final class CpuPerCheckBenchmark {
               --latency 20                the stand-in's latency, ms
               --connections 16,64         concurrent connections (closed loop)
               --tokens many,one           the token lists: the many users', and one token
-              --endpoints plain,paced,slow,bare,guarded,two,filtered
+              --endpoints plain,paced,slow,relay,bare,guarded,two,filtered
               --seconds 10                measured seconds per cell
               --warmup 10                 seconds of warm-up per server start at least (every endpoint and token
                                           list, the most connections), then on until the JIT compiler's threads
@@ -225,7 +227,7 @@ public final class CpuPerCheckBenchmark {
                             default -> throw new IllegalArgumentException("--tokens: many and/or one, not " + t);
                         })
                         .toList(),
-                list(o.getOrDefault("endpoints", "plain,paced,slow,bare,guarded,two,filtered")).stream()
+                list(o.getOrDefault("endpoints", "plain,paced,slow,relay,bare,guarded,two,filtered")).stream()
                         .map(Endpoint::of)
                         .toList(),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "10"))),
@@ -578,8 +580,9 @@ public final class CpuPerCheckBenchmark {
 
     /**
      * Per token list and number of connections: the check's CPU (/guarded − /plain; at the same rate, − /plain paced
-     * and − /slow), the servlet filter's (/filtered − /plain), each further permission's (/two − /guarded), in server
-     * CPU without the JIT compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷
+     * and − /slow), split into a round trip's (/relay − /slow) and the guard's own work (/guarded − /relay), the servlet
+     * filter's (/filtered − /plain), each further permission's (/two − /guarded), in server CPU without the JIT
+     * compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷
      * (unguarded + bare call); upstream calls per request. Each the median of the runs' values.
      */
     private static void summary(List<Cell> cells, Settings s) {
@@ -589,11 +592,12 @@ public final class CpuPerCheckBenchmark {
         out.printf(
                 "| tokens | connections | CPU of a check: /guarded − /plain µs (server CPU %s) "
                         + "| /guarded − /plain, paced µs (same rate) | /guarded − /slow µs (same rate, held) "
+                        + "| a round trip: /relay − /slow µs | the guard's work: /guarded − /relay µs "
                         + "| servlet filter: /filtered − /plain µs | each further permission: /two − /guarded µs "
                         + "| p50 /guarded ÷ (/plain + bare) | p50 /filtered ÷ (/plain + bare) "
                         + "| p99 /guarded ÷ (/plain + bare) | upstream calls/req /guarded · /two · /filtered |%n",
                 idle.isEmpty() ? "without JIT" : "without JIT, beyond idle");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         Map<String, List<Cell>> byKey = group(cells);
         boolean notLive = false;
         for (boolean many : List.of(true, false)) {
@@ -603,12 +607,14 @@ public final class CpuPerCheckBenchmark {
                     continue;
                 }
                 out.printf(
-                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                         many ? s.users + " users" : "1 token",
                         connections,
                         perRun(byKey, prefix, "guarded", "plain", minus, "%.1f"),
                         perRun(byKey, prefix, "guarded", "paced", minus, "%.1f"),
                         perRun(byKey, prefix, "guarded", "slow", minus, "%.1f"),
+                        perRun(byKey, prefix, "relay", "slow", minus, "%.1f"),
+                        perRun(byKey, prefix, "guarded", "relay", minus, "%.1f"),
                         perRun(byKey, prefix, "filtered", "plain", minus, "%.1f"),
                         perRun(byKey, prefix, "two", "guarded", minus, "%.1f"),
                         ratio(byKey, prefix, "guarded", 50),
@@ -639,7 +645,7 @@ public final class CpuPerCheckBenchmark {
     private static int permissions(Endpoint endpoint) {
         return switch (endpoint) {
             case PLAIN, PACED, SLOW -> 0;
-            case BARE, GUARDED, FILTERED -> 1;
+            case RELAY, BARE, GUARDED, FILTERED -> 1;
             case TWO -> 2;
         };
     }

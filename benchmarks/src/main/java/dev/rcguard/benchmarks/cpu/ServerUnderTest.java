@@ -45,7 +45,9 @@ final class ServerUnderTest implements AutoCloseable {
     private static final List<String> WAR_CLASSES = List.of(
             "dev/rcguard/benchmarks/load/LoadApplication.class",
             "dev/rcguard/benchmarks/load/LoadResource.class",
-            "dev/rcguard/benchmarks/load/PojoResource.class");
+            "dev/rcguard/benchmarks/load/PojoResource.class",
+            "dev/rcguard/benchmarks/load/RelayResource.class",
+            "dev/rcguard/benchmarks/load/RelayResource$Upstream.class");
 
     private static final String WEB_XML = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -39,6 +39,11 @@ final class Traffic implements AutoCloseable {
         PACED("paced", "/plain"),
         /** Unguarded, answered after the stand-in's latency: the rate of /guarded, each request held as long. */
         SLOW("slow", "/slow"),
+        /**
+         * Unguarded, asks the stand-in the check's question itself through core's transport: a live check's round trip
+         * without the guard's work.
+         */
+        RELAY("relay", "/relay"),
         /** The permission check straight to the stand-in, from this JVM: the server gets no request. */
         BARE("bare", null),
         /** The JAX-RS filter, one permission. */
@@ -68,7 +73,7 @@ final class Traffic implements AutoCloseable {
                 }
             }
             throw new IllegalArgumentException(
-                    "Unknown endpoint " + key + ": plain, paced, slow, bare, guarded, two, filtered");
+                    "Unknown endpoint " + key + ": plain, paced, slow, relay, bare, guarded, two, filtered");
         }
 
         String label() {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * The load benchmark's JAX-RS application: {@link LoadResource} and {@link PojoResource}, and rcguard-cdi's two providers
+ * The load benchmark's JAX-RS application: {@link LoadResource}, {@link PojoResource} and {@link RelayResource}, and rcguard-cdi's two providers
  * (an application that lists its classes lists them too).
  *
  * <pre>{@code
@@ -18,6 +18,10 @@ public class LoadApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                LoadResource.class, PojoResource.class, RingCentralGuardFeature.class, PermissionDeniedMapper.class);
+                LoadResource.class,
+                PojoResource.class,
+                RelayResource.class,
+                RingCentralGuardFeature.class,
+                PermissionDeniedMapper.class);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
  * GET /two       the JAX-RS filter: two permissions (CpuPerCheckBenchmark's "each further permission")
  * GET /slow?ms=N unguarded, answers after N ms: as many requests in flight and per second as a guarded endpoint
  *                whose check waits N ms for RingCentral, without the check (CpuPerCheckBenchmark's same-rate baseline)
+ * GET /relay     RelayResource: unguarded, asks RingCentral the check's question itself (the round-trip baseline)
  * }</pre>
  */
 @Path("/")
