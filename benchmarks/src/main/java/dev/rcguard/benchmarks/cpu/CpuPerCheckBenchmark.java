@@ -42,13 +42,12 @@ import java.util.stream.Collectors;
  * the stand-in the check's question itself through core's transport: a live check's round trip without the guard's
  * work), the bare call (the permission check straight to the stand-in through core's transport, from this JVM),
  * {@code /guarded} (one permission, JAX-RS filter), {@code /two} (two permissions), {@code /filtered} (the servlet
- * filter). Per cell: requests, req/s,
- * p50/p99, errors, the stand-in's calls per request (1 per permission: every check live; less: reused decisions or
- * coalesced calls), and the server process's CPU time (user + system, the OS's accounting) over exactly the measured
- * window, per request, beside the load generator's and the stand-in's (all three share the machine's cores, so a
- * busy stand-in delays the server's threads). The bare cells, in which the server gets no request, measure its idle
- * CPU; "net" values subtract it. {@code --runs} repeats everything (a fresh stand-in and server each time; runs
- * alternate the servers) and reports medians.
+ * filter). Per cell: requests, req/s, p50/p99, errors, the stand-in's calls per request (1 per permission: every check
+ * live; less: reused decisions or coalesced calls), and the server process's CPU time (user + system, the OS's
+ * accounting) over exactly the measured window, per request, beside the load generator's and the stand-in's (all three
+ * share the machine's cores, so a busy stand-in delays the server's threads). The bare cells, in which the server gets
+ * no request, measure its idle CPU; "net" values subtract it. {@code --runs} repeats everything (a fresh stand-in and
+ * server each time; runs alternate the servers) and reports medians.
  *
  * <pre>
  * java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.rcguard.benchmarks.cpu.CpuPerCheckBenchmark \
@@ -580,10 +579,10 @@ public final class CpuPerCheckBenchmark {
 
     /**
      * Per token list and number of connections: the check's CPU (/guarded − /plain; at the same rate, − /plain paced
-     * and − /slow), split into a round trip's (/relay − /slow) and the guard's own work (/guarded − /relay), the servlet
-     * filter's (/filtered − /plain), each further permission's (/two − /guarded), in server CPU without the JIT
-     * compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷
-     * (unguarded + bare call); upstream calls per request. Each the median of the runs' values.
+     * and − /slow), split into a round trip's (/relay − /slow) and the guard's own work (/guarded − /relay), the
+     * servlet filter's (/filtered − /plain), each further permission's (/two − /guarded), in server CPU without the JIT
+     * compiler's threads and beyond idle when bare cells were run; the p50 ratios guarded ÷ (unguarded + bare call);
+     * upstream calls per request. Each the median of the runs' values.
      */
     private static void summary(List<Cell> cells, Settings s) {
         Map<Integer, Double> idle = idleByRun(cells);

@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * The load benchmark's JAX-RS application: {@link LoadResource}, {@link PojoResource} and {@link RelayResource}, and rcguard-cdi's two providers
- * (an application that lists its classes lists them too).
+ * The load benchmark's JAX-RS application: {@link LoadResource}, {@link PojoResource} and {@link RelayResource}, and
+ * rcguard-cdi's two providers (an application that lists its classes lists them too).
  *
  * <pre>{@code
  * holder.setInitParameter("jakarta.ws.rs.Application", LoadApplication.class.getName());
