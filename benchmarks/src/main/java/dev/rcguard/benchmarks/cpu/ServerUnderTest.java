@@ -47,7 +47,8 @@ final class ServerUnderTest implements AutoCloseable {
             "dev/rcguard/benchmarks/load/LoadResource.class",
             "dev/rcguard/benchmarks/load/PojoResource.class",
             "dev/rcguard/benchmarks/load/RelayResource.class",
-            "dev/rcguard/benchmarks/load/RelayResource$Upstream.class");
+            "dev/rcguard/benchmarks/load/RelayResource$Upstream.class",
+            "dev/rcguard/benchmarks/load/BareCheck.class");
 
     private static final String WEB_XML = """
             <?xml version="1.0" encoding="UTF-8"?>

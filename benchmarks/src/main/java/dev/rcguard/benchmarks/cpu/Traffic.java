@@ -1,9 +1,8 @@
 package dev.rcguard.benchmarks.cpu;
 
+import dev.rcguard.benchmarks.load.BareCheck;
 import dev.rcguard.benchmarks.load.LoadGenerator;
 import dev.rcguard.benchmarks.load.LoadResource;
-import dev.rcguard.internal.http.HttpTransport;
-import dev.rcguard.spi.GuardConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The requests of {@link CpuPerCheckBenchmark}: every request carries the next token of a list, the many users'
@@ -81,15 +79,11 @@ final class Traffic implements AutoCloseable {
         }
     }
 
-    private static final String CHECK =
-            "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages";
-
     private final HttpClient http;
     private final ServerUnderTest server;
     private final int users;
     private final long latencyMs;
-    private final HttpTransport transport;
-    private final long budgetNanos;
+    private final BareCheck bare;
     private final AtomicLong cursor = new AtomicLong();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> shown = new ConcurrentHashMap<>();
@@ -102,15 +96,7 @@ final class Traffic implements AutoCloseable {
         this.server = server;
         this.users = users;
         this.latencyMs = latency.toMillis();
-        // the bare call: core's own transport, built as core's client builds it (timeouts, kept connections)
-        GuardConfig config = GuardConfig.load(name -> null).withServerUrl(ringCentral);
-        this.transport = new HttpTransport(
-                ringCentral,
-                (SSLSocketFactory) SSLSocketFactory.getDefault(),
-                config.connectTimeout(),
-                config.readTimeout(),
-                config.maxConcurrentCalls());
-        this.budgetNanos = config.connectTimeout().plus(config.readTimeout()).toNanos();
+        this.bare = new BareCheck(ringCentral);
     }
 
     /** {@code endpoint} with the many users' tokens ({@code many}) or the one token. */
@@ -123,8 +109,7 @@ final class Traffic implements AutoCloseable {
         if (endpoint == Endpoint.BARE) {
             return user -> {
                 String authorization = bearer[next(count)];
-                dev.rcguard.internal.http.HttpResponse response =
-                        transport.get(authorization, CHECK, authorization, System.nanoTime() + budgetNanos);
+                dev.rcguard.internal.http.HttpResponse response = bare.ask(authorization, authorization);
                 String body = new String(response.body(), StandardCharsets.UTF_8);
                 return check(endpoint, response.status(), body, body.contains("\"successful\""));
             };
@@ -189,6 +174,6 @@ final class Traffic implements AutoCloseable {
 
     @Override
     public void close() {
-        transport.close(); // the HttpClient (Java 17: no close) ends with its last reference
+        bare.close(); // the HttpClient (Java 17: no close) ends with its last reference
     }
 }

@@ -1,14 +1,11 @@
 package dev.rcguard.benchmarks.load;
 
-import dev.rcguard.internal.http.HttpTransport;
-import dev.rcguard.spi.GuardConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The five things the load benchmark measures, each as a {@link LoadGenerator.Request}. Every virtual user has a
@@ -45,26 +42,16 @@ final class Endpoints {
     }
 
     /**
-     * (b): the permission check straight to the simulator over core's own HTTP transport, built as core's client
-     * builds it (same timeouts, same number of kept connections), without the engine.
+     * (b): the permission check straight to the simulator ({@link BareCheck}), each user on connections of its own.
      */
     static LoadGenerator.Request bare(URI ringCentral, int users) {
-        GuardConfig config = GuardConfig.load(name -> null).withServerUrl(ringCentral);
-        HttpTransport transport = new HttpTransport(
-                ringCentral,
-                (SSLSocketFactory) SSLSocketFactory.getDefault(),
-                config.connectTimeout(),
-                config.readTimeout(),
-                config.maxConcurrentCalls());
-        long budget = config.connectTimeout().plus(config.readTimeout()).toNanos();
+        BareCheck check = new BareCheck(ringCentral);
         String[] headers = new String[users];
         for (int u = 0; u < users; u++) {
             headers[u] = "Bearer " + token(u);
         }
-        String target = "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages";
         return user -> {
-            dev.rcguard.internal.http.HttpResponse response =
-                    transport.get(headers[user], target, headers[user], System.nanoTime() + budget);
+            dev.rcguard.internal.http.HttpResponse response = check.ask(headers[user], headers[user]);
             return response.status() == 200
                     && new String(response.body(), StandardCharsets.UTF_8).contains("successful");
         };

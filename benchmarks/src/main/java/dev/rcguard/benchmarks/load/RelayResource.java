@@ -15,13 +15,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * {@code GET /relay}: unguarded, it asks RingCentral the guarded endpoint's question itself — the same request with the
- * caller's {@code Authorization}, through core's transport built as the guard builds it — and answers once the answer
- * is read whole: what any live check costs the server before the guard's own work (CpuPerCheckBenchmark's round-trip
- * baseline). Request-scoped like {@link LoadResource}, so that {@code /relay} and {@code /guarded} differ by the
+ * caller's {@code Authorization}, through core's transport built as the guard builds it ({@link BareCheck}) — and
+ * answers once the answer is read whole: what any live check costs the server before the guard's own work
+ * (CpuPerCheckBenchmark's round-trip baseline). Request-scoped like {@link LoadResource}, so that {@code /relay} and {@code /guarded} differ by the
  * guard's own work only.
  */
 @Path("relay")
@@ -43,43 +42,25 @@ public class RelayResource {
         return LoadResource.BODY;
     }
 
-    /**
-     * The application's connections to RingCentral ({@code rcguard.server-url}, as the guard reads it). Nothing is made
-     * of an answer but its status, and every connection is kept for any caller: only a benchmark may do that.
-     */
+    /** The application's connections to RingCentral ({@code rcguard.server-url}, as the guard reads it). */
     @ApplicationScoped
     public static class Upstream {
 
-        private static final String CHECK =
-                "/restapi/v1.0/account/~/extension/~/authz-profile/check?permissionId=ReadMessages";
-
-        private GuardConfig config;
-        private HttpTransport transport;
+        private BareCheck check;
 
         @PostConstruct
         void open() {
-            config = GuardConfig.load(name -> null);
-            transport = new HttpTransport(
-                    config.serverUrl(),
-                    (SSLSocketFactory) SSLSocketFactory.getDefault(),
-                    config.connectTimeout(),
-                    config.readTimeout(),
-                    config.maxConcurrentCalls());
+            check = new BareCheck(GuardConfig.load(name -> null).serverUrl());
         }
 
         @PreDestroy
         void close() {
-            transport.close();
+            check.close();
         }
 
+        /** Every connection is kept for any caller and nothing is made of the answer but its status: a benchmark's. */
         int status(String authorization) throws IOException {
-            return transport
-                    .get(
-                            HttpTransport.SHARED,
-                            CHECK,
-                            authorization,
-                            System.nanoTime() + config.checkDeadline().toNanos())
-                    .status();
+            return check.ask(HttpTransport.SHARED, authorization).status();
         }
     }
 }
