@@ -20,8 +20,8 @@ import java.io.IOException;
  * {@code GET /relay}: unguarded, it asks RingCentral the guarded endpoint's question itself — the same request with the
  * caller's {@code Authorization}, through core's transport built as the guard builds it ({@link BareCheck}) — and
  * answers once the answer is read whole: what any live check costs the server before the guard's own work
- * (CpuPerCheckBenchmark's round-trip baseline). Request-scoped like {@link LoadResource}, so that {@code /relay} and {@code /guarded} differ by the
- * guard's own work only.
+ * (CpuPerCheckBenchmark's round-trip baseline). Request-scoped like {@link LoadResource}, so that {@code /relay} and
+ * {@code /guarded} differ by the guard's own work only.
  */
 @Path("relay")
 @RequestScoped
